@@ -1,0 +1,44 @@
+// Bundles the CLI + language server into one file that runs with plain `node`
+// (no node_modules needed), and the VS Code client into another.
+import * as esbuild from 'esbuild';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+
+/** Inlines docs/rules/*.md so the CLI and server carry their rule documentation. */
+const ruleDocs = {
+  name: 'rule-docs',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:rule-docs$/ }, () => ({ path: 'rule-docs', namespace: 'rule-docs' }));
+    build.onLoad({ filter: /.*/, namespace: 'rule-docs' }, () => {
+      const pages = {};
+      for (const f of readdirSync('docs/rules')) if (f.endsWith('.md') && f !== 'README.md') pages[f.slice(0, -3)] = readFileSync(`docs/rules/${f}`, 'utf8');
+      return { contents: `export default ${JSON.stringify(pages)};`, loader: 'js', watchFiles: readdirSync('docs/rules').map((f) => `docs/rules/${f}`) };
+    });
+  },
+};
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: !process.argv.includes('--no-minify'),
+  keepNames: true,
+  legalComments: 'linked',
+  loader: { '.md': 'text' },
+  logLevel: 'warning',
+  plugins: [ruleDocs],
+};
+
+const builds = [
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/rsp-lint.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  chmodSync('dist/rsp-lint.js', 0o755);
+}

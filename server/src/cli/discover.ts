@@ -1,0 +1,69 @@
+/** Which files to check: the paths given, and RSP documents found in folders. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isRspDocument, isYamlName } from '../engine/kinds';
+
+export interface Target { abs: string; display: string }
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** Only the first bytes are read to look for `format: rsp/v1` in a plain .yaml file. */
+const SNIFF_BYTES = 64 * 1024;
+
+export class UsageError extends Error {}
+
+export function discover(args: string[], cwd = process.cwd()): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string, display: string) => { if (!seen.has(abs)) { seen.add(abs); out.push({ abs, display }); } };
+  for (const arg of args.length ? args : ['.']) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats;
+    try { st = fs.statSync(abs); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or folder: ${arg}` : `cannot read ${arg}: ${code}`);
+    }
+    if (st.isDirectory()) {
+      const found: Target[] = [];
+      walk(abs, arg, found);
+      found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+      for (const t of found) add(t.abs, t.display);
+    } else {
+      add(abs, arg); // a file named explicitly is always checked
+    }
+  }
+  return out;
+}
+
+function walk(dir: string, shown: string, out: Target[]): void {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) {
+    throw new UsageError(`cannot read folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  for (const e of entries) {
+    const abs = path.join(dir, e.name);
+    const display = shown === '.' ? e.name : path.join(shown, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(abs, display, out);
+    } else if (e.isFile() || (e.isSymbolicLink() && isFile(abs))) {
+      if (isYamlName(e.name) && isRspDocument(e.name, () => sniff(abs))) out.push({ abs, display });
+    }
+  }
+}
+
+function isFile(p: string): boolean {
+  try { return fs.statSync(p).isFile(); } catch { return false; }
+}
+
+function sniff(p: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = fs.readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,112 @@
+/** `rsp-lint [options] [paths...]` (spec §6): a thin adapter from argv to the engine. */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isRealDate } from '../engine/dates';
+import { NodeHost } from '../engine/node-host';
+import { Workspace } from '../engine/workspace';
+import { discover, UsageError } from './discover';
+import { FORMATS, render, type Format, type Located } from './formats';
+
+export const HELP = `Usage: rsp-lint [options] [paths...]
+
+Checks Responsible Scaling Policy documents (policy, roadmap, risk report; format rsp/v1).
+Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
+*.risk-report.yaml (and .yml), and other YAML files that carry 'format: rsp/v1'.
+No path means the current folder.
+
+Options:
+  --format <name>      stylish (default), json, sarif or github
+  --today <date>       the date (YYYY-MM-DD) the time-based rules use; default: today
+  --max-warnings <n>   exit 1 when there are more than n warnings
+  --quiet              report errors only
+  --stdio              run the language server over stdin/stdout (for any LSP editor)
+  --version            print the version
+  --help               print this help
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
+Configuration: .rsp-lint.yaml (nearest folder up wins). Rules: docs/rules/.
+`;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function runCli(argv: string[], io: CliIO, version: string): number {
+  let values: Record<string, string | boolean | undefined>, positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' }, stdio: { type: 'boolean' }, version: { type: 'boolean' }, help: { type: 'boolean' },
+      },
+    }));
+  } catch (e) {
+    io.stderr(`rsp-lint: ${(e as Error).message.split('\n')[0]} (see --help)\n`);
+    return 2;
+  }
+  if (values.help) { io.stdout(HELP); return 0; }
+  if (values.version) { io.stdout(`${version}\n`); return 0; }
+
+  const format = (values.format ?? 'stylish') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    io.stderr(`rsp-lint: unknown format '${format}'; use one of ${FORMATS.join(', ')}\n`);
+    return 2;
+  }
+  const today = values.today as string | undefined;
+  if (today !== undefined && !isRealDate(today)) {
+    io.stderr(`rsp-lint: --today needs a date written YYYY-MM-DD, not '${today}'\n`);
+    return 2;
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const s = values['max-warnings'] as string;
+    if (!/^\d+$/.test(s)) { io.stderr(`rsp-lint: --max-warnings needs a whole number, not '${s}'\n`); return 2; }
+    maxWarnings = Number(s);
+  }
+
+  let targets;
+  try {
+    targets = discover(positionals, io.cwd);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`rsp-lint: ${e.message}\n`); return 2; }
+    throw e;
+  }
+
+  const host = new NodeHost(io.cwd);
+  const ws = new Workspace(host, today ? { today } : {});
+  const items: Located[] = [];
+  let ioError: string | undefined;
+  for (const t of targets) {
+    const doc = ws.load(t.abs);
+    if (doc.readError && doc.readError.reason !== 'too-large') {
+      ioError ??= `cannot check ${t.display}: ${doc.readError.message.replace(`${host.display(t.abs)} `, '')}`;
+      continue;
+    }
+    for (const f of ws.analyze(t.abs)) items.push({ path: t.display, finding: f });
+  }
+  for (const c of ws.configs()) {
+    const shown = path.isAbsolute(targets[0]?.display ?? '') ? c.path! : host.display(c.path!);
+    for (const f of c.findings) items.push({ path: shown, finding: f });
+  }
+
+  const shown = values.quiet ? items.filter((i) => i.finding.severity === 'error') : items;
+  const color = io.isTTY && !io.env.NO_COLOR && format === 'stylish';
+  io.stdout(render(format as Format, shown, { color: color || !!io.env.FORCE_COLOR && format === 'stylish', version, cwd: io.cwd }));
+
+  if (ioError) { io.stderr(`rsp-lint: ${ioError}\n`); return 2; }
+  const errors = items.filter((i) => i.finding.severity === 'error').length;
+  const warnings = items.filter((i) => i.finding.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`rsp-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+/** Entry point of `rsp-lint`: the CLI, or the language server with --stdio. */
+import { version } from '../../package.json';
+import { runCli } from './cli/main';
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--stdio')) {
+    // Loaded lazily: the CLI never pays for the language server.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('./lsp/server').startServer();
+    return;
+  }
+  let code: number;
+  try {
+    code = runCli(argv, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+      cwd: process.cwd(),
+      isTTY: !!process.stdout.isTTY,
+      env: process.env,
+    }, version);
+  } catch (e) {
+    process.stderr.write(`rsp-lint: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+main();
