@@ -46,16 +46,20 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       return { ok: false, message: 'the file starts with a UTF-16 byte-order mark but is not valid UTF-16', at: 0, line: 0, column: 0 };
     }
   }
+  let text: string | undefined;
+  let bad = -1;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    bad = Math.max(0, firstInvalidUtf8(bytes));
+  }
+  // Report whichever comes first: a NUL byte (binary data) or a byte that is not UTF-8.
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
+  if (nul !== -1 && (bad === -1 || nul < bad)) {
     const { line, column } = lineColOfByte(bytes, nul);
     return { ok: false, message: 'the file contains binary data (a NUL byte); RSP documents are UTF-8 text', at: nul, line, column };
   }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    const at = Math.max(0, firstInvalidUtf8(bytes));
-    const { line, column } = lineColOfByte(bytes, at);
-    return { ok: false, message: `invalid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}); save the file as UTF-8`, at, line, column };
-  }
+  if (text !== undefined) return { ok: true, text };
+  const { line, column } = lineColOfByte(bytes, bad);
+  return { ok: false, message: `invalid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0') ?? '??'}); save the file as UTF-8`, at: bad, line, column };
 }

@@ -70,7 +70,7 @@ export function locate(doc: Document.Parsed, path: DataPath, at: Anchor): [numbe
     return itemSpan(f.node) ?? rootSpan(doc);
   }
   const v = span(f.node);
-  if (v && v[1] > v[0] && !(isScalar(f.node) && f.node.value === null && f.pair)) {
+  if (v && v[1] > v[0]) {
     if (isMap(f.node) || isSeq(f.node)) return f.pair ? span(f.pair.key as Node)! : (itemSpan(f.node) ?? v);
     return v;
   }

@@ -87,7 +87,12 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
   out.doc = doc;
 
   for (const e of doc.errors) {
-    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message, doc, text, e.pos[0]), start: e.pos[0], end: e.pos[1] });
+    let [start, end] = e.pos;
+    if (e.code === 'DUPLICATE_KEY') {
+      const second = duplicateAt(doc, start);
+      if (second?.range) [start, end] = [second.range[0], second.range[1]];
+    }
+    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message, doc, text, e.pos[0]), start, end });
   }
   const fatal = out.problems.length > 0;
   for (const w of doc.warnings) {
@@ -183,21 +188,31 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
-/** The first pair of the mapping whose later duplicate key starts at `pos`. */
-function firstOfDuplicate(doc: Document.Parsed, pos: number): Pair | undefined {
+/** The mapping and pair whose (duplicate) key starts at `pos`. */
+function pairAt(doc: Document.Parsed, pos: number): { map: { items: Pair[] }; pair: Pair } | undefined {
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const n = stack.pop();
     if (isMap(n)) {
-      const dup = n.items.find((p) => isScalar(p.key) && p.key.range?.[0] === pos);
-      if (dup && isScalar(dup.key)) {
-        const k = dup.key.value;
-        return n.items.find((p) => isScalar(p.key) && p.key.value === k);
-      }
+      const pair = n.items.find((p) => isScalar(p.key) && p.key.range?.[0] === pos);
+      if (pair) return { map: n as { items: Pair[] }, pair: pair as Pair };
       for (const p of n.items) stack.push(p.key, p.value);
     } else if (isSeq(n)) stack.push(...n.items);
   }
   return undefined;
+}
+
+/** The key node of the duplicate that starts at `pos`. */
+function duplicateAt(doc: Document.Parsed, pos: number): Node | undefined {
+  return pairAt(doc, pos)?.pair.key as Node | undefined;
+}
+
+/** The first pair of the mapping whose later duplicate key starts at `pos`. */
+function firstOfDuplicate(doc: Document.Parsed, pos: number): Pair | undefined {
+  const hit = pairAt(doc, pos);
+  if (!hit || !isScalar(hit.pair.key)) return undefined;
+  const k = hit.pair.key.value;
+  return hit.map.items.find((p) => isScalar(p.key) && p.key.value === k);
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {

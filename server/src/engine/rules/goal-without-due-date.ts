@@ -29,7 +29,7 @@ export const rule: Rule = {
         ? `${name} has an empty due date; write it as YYYY-MM-DD`
         : typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)
           ? `the due date of ${name}, '${d}', is not a real date; check the month and day`
-          : `the due date of ${name} must be a date written YYYY-MM-DD, not ${typeof d === 'string' ? `'${d}'` : String(d)}`;
+          : `the due date of ${name} must be a date written YYYY-MM-DD, not ${typeof d === 'string' ? `'${d}'` : Array.isArray(d) ? 'a list' : typeof d === 'object' ? 'a mapping' : String(d)}`;
       ctx.report({ path: [...g.path, 'due'], at: 'value', message });
     }
   },

@@ -19,6 +19,17 @@ export const rule: Rule = {
       }
       return;
     }
+    if (m.kind === 'roadmap') {
+      // Goals depend on goals of this roadmap: checked whatever the state of the policy link.
+      const goals = new Set(m.goals.flatMap((g) => (g.id ? [g.id] : [])));
+      for (const g of m.goals) {
+        for (const r of g.dependsOn) {
+          if (goals.has(r.id)) continue;
+          const best = closest(r.id, goals);
+          ctx.report({ path: r.path, at: 'value', message: `goal ${g.id ?? ''} depends on '${r.id}', which is not a goal of this roadmap${didYouMean(best)}`.replace('goal  ', 'a goal '), ...(best ? { replacement: best } : {}) });
+        }
+      }
+    }
     const head = m.kind === 'roadmap' ? 'roadmap' : 'report';
     if (ctx.policy.state === 'broken') {
       ctx.report({ path: [head, 'policy'], at: 'value', message: ctx.policy.message });
@@ -27,17 +38,11 @@ export const rule: Rule = {
     if (ctx.policy.state !== 'ok') return;
     const p = ctx.policy.model;
     if (m.kind === 'roadmap') {
-      const goals = new Set(m.goals.flatMap((g) => (g.id ? [g.id] : [])));
       for (const g of m.goals) {
         for (const r of g.supports) {
           if (p.byId.has(r.id) || p.byLevel.has(r.id)) continue;
           const best = closest(r.id, [...p.byId.keys(), ...p.byLevel.keys()]);
           ctx.report({ path: r.path, at: 'value', message: `goal ${g.id ?? ''} supports '${r.id}', which is not an id or ASL level of the policy ${ctx.policy.path}${didYouMean(best)}`.replace('goal  ', 'a goal '), ...(best ? { replacement: best } : {}) });
-        }
-        for (const r of g.dependsOn) {
-          if (goals.has(r.id)) continue;
-          const best = closest(r.id, goals);
-          ctx.report({ path: r.path, at: 'value', message: `goal ${g.id ?? ''} depends on '${r.id}', which is not a goal of this roadmap${didYouMean(best)}`, ...(best ? { replacement: best } : {}) });
         }
       }
     } else {

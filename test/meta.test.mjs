@@ -1,0 +1,59 @@
+// The documentation and schemas that users and other tools read: complete and consistent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT, rspLint } from './lib/cli.mjs';
+
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv').default;
+const addFormats = require('ajv-formats').default;
+
+const sarif = JSON.parse(rspLint(['--format', 'sarif', 'examples/example-labs']).stdout);
+const RULES = sarif.runs[0].tool.driver.rules;
+const SPEC_RULES = ['yaml-syntax', 'schema', 'kind-mismatch', 'duplicate-id', 'unknown-reference', 'threshold-without-safeguards',
+  'threshold-without-evaluation', 'asl-not-defined', 'risk-report-cadence', 'goal-without-owner', 'goal-without-due-date',
+  'goal-overdue', 'goal-unlinked', 'roadmap-area-empty', 'dependency-cycle', 'threshold-not-assessed',
+  'crossed-without-safeguards', 'report-stale', 'config', 'unused-suppression'];
+
+test('every rule of spec §5 is registered with its default severity', () => {
+  const ids = RULES.map((r) => r.id);
+  for (const id of SPEC_RULES) assert.ok(ids.includes(id), id);
+  const level = Object.fromEntries(RULES.map((r) => [r.id, r.defaultConfiguration.level]));
+  for (const id of ['threshold-without-evaluation', 'asl-not-defined', 'risk-report-cadence', 'goal-overdue', 'roadmap-area-empty', 'threshold-not-assessed', 'report-stale', 'unused-suppression']) assert.equal(level[id], 'warning', id);
+  assert.equal(level['goal-unlinked'], 'note');
+  for (const id of SPEC_RULES.filter((x) => !['warning', 'note'].includes(level[x]))) assert.equal(level[id], 'error', id);
+});
+
+test('every rule has a docs page with the standard sections, listed in the index', () => {
+  const index = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+  for (const r of RULES) {
+    const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${r.id}.md`), 'utf8');
+    assert.ok(page.startsWith(`# \`${r.id}\``), r.id);
+    for (const h of ['## What it flags', '## Why it matters', '## Avoid', '## Prefer', '## Configuration']) assert.ok(page.includes(h), `${r.id}: ${h}`);
+    assert.ok(index.includes(`(${r.id}.md)`), `index links ${r.id}`);
+  }
+});
+
+for (const name of ['policy', 'roadmap', 'risk-report', 'rsp-lint-config']) {
+  test(`schemas/${name}.schema.json compiles standalone and describes every property`, () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    ajv.compile(schema);
+    const missing = [];
+    const walk = (s, at) => {
+      if (!s || typeof s !== 'object') return;
+      for (const [k, v] of Object.entries(s.properties ?? {})) {
+        if (!v.description) missing.push(`${at}.${k}`);
+        walk(v, `${at}.${k}`);
+      }
+      if (s.items) walk(s.items, `${at}[]`);
+      if (s.definitions) for (const [k, v] of Object.entries(s.definitions)) walk(v, `#${k}`);
+      if (s.properties && s.additionalProperties === undefined) missing.push(`${at} (additionalProperties unset)`);
+    };
+    walk(schema, '');
+    assert.deepEqual(missing, []);
+  });
+}
