@@ -1,7 +1,7 @@
 /** Which files to check: the paths given, and RSP documents found in folders. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isRspDocument, isYamlName } from '../engine/kinds';
+import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
 
 export interface Target { abs: string; display: string }
 
@@ -11,8 +11,13 @@ const SNIFF_BYTES = 64 * 1024;
 
 export class UsageError extends Error {}
 
-export function discover(args: string[], cwd = process.cwd()): Target[] {
+/**
+ * The documents to check, and the configuration files met in the folders searched (which
+ * are checked too, even where no document sits below them).
+ */
+export function discover(args: string[], cwd = process.cwd()): { targets: Target[]; configs: string[] } {
   const out: Target[] = [];
+  const configs: string[] = [];
   const seen = new Set<string>();
   const add = (abs: string, display: string) => { if (!seen.has(abs)) { seen.add(abs); out.push({ abs, display }); } };
   for (const arg of args.length ? args : ['.']) {
@@ -24,17 +29,17 @@ export function discover(args: string[], cwd = process.cwd()): Target[] {
     }
     if (st.isDirectory()) {
       const found: Target[] = [];
-      walk(abs, arg, found);
+      walk(abs, arg, found, configs);
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       for (const t of found) add(t.abs, t.display);
     } else {
       add(abs, arg); // a file named explicitly is always checked
     }
   }
-  return out;
+  return { targets: out, configs };
 }
 
-function walk(dir: string, shown: string, out: Target[]): void {
+function walk(dir: string, shown: string, out: Target[], configs: string[]): void {
   let entries: fs.Dirent[];
   try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) {
     throw new UsageError(`cannot read folder ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -43,7 +48,9 @@ function walk(dir: string, shown: string, out: Target[]): void {
     const abs = path.join(dir, e.name);
     const display = shown === '.' ? e.name : path.join(shown, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(abs, display, out);
+      if (!SKIP_DIRS.has(e.name)) walk(abs, display, out, configs);
+    } else if (e.name === CONFIG_FILE) {
+      configs.push(abs);
     } else if (e.isFile() || (e.isSymbolicLink() && isFile(abs))) {
       if (isYamlName(e.name) && isRspDocument(e.name, () => sniff(abs))) out.push({ abs, display });
     }

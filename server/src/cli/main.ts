@@ -71,9 +71,9 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
     maxWarnings = Number(s);
   }
 
-  let targets;
+  let targets, configs;
   try {
-    targets = discover(positionals, io.cwd);
+    ({ targets, configs } = discover(positionals, io.cwd));
   } catch (e) {
     if (e instanceof UsageError) { io.stderr(`rsp-lint: ${e.message}\n`); return 2; }
     throw e;
@@ -91,6 +91,7 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
     }
     for (const f of ws.analyze(t.abs)) items.push({ path: t.display, finding: f });
   }
+  for (const c of configs) ws.configFor(c); // configuration files with no document below them
   for (const c of ws.configs()) {
     const shown = path.isAbsolute(targets[0]?.display ?? '') ? c.path! : host.display(c.path!);
     for (const f of c.findings) items.push({ path: shown, finding: f });

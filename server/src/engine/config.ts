@@ -1,5 +1,5 @@
 /** `.rsp-lint.yaml`: rule severities and limits for the documents below its folder. */
-import { DEFAULT_LIMITS, LIMIT_CEILINGS, type Limits } from './limits';
+import { DEFAULT_LIMITS, LIMIT_CEILINGS, LIMIT_FLOORS, type Limits } from './limits';
 import { locate } from './locate';
 import { obj } from './model';
 import { parseYaml } from './parse';
@@ -39,7 +39,7 @@ export function parseConfig(path: string, text: string): ResolvedConfig {
   const rules = new Map<string, SeverityOrOff>();
   const limits: Limits = { ...DEFAULT_LIMITS };
   if (data === null || data === undefined) return { path, rules, limits, findings };
-  for (const p of validate('config', data)) {
+  for (const p of validate('config', data, { label: 'the configuration' })) {
     const [s, e] = locate(parsed.doc, p.path, p.at);
     add(s, e, p.message);
   }
@@ -59,7 +59,8 @@ export function parseConfig(path: string, text: string): ResolvedConfig {
   if (l) {
     for (const [k, field] of Object.entries(LIMIT_KEYS)) {
       const v = l[k];
-      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LIMIT_CEILINGS[field]) limits[field] = v;
+      // Out-of-range values are reported (schema) and not used: a config cannot disable a limit.
+      if (typeof v === 'number' && Number.isInteger(v) && v >= LIMIT_FLOORS[field] && v <= LIMIT_CEILINGS[field]) limits[field] = v;
     }
   }
   // The configuration's own problems obey its severity for `config` (but are never silenced).

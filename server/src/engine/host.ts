@@ -4,7 +4,7 @@ export type ReadFailure = 'missing' | 'directory' | 'special' | 'too-large' | 'u
 
 export type HostRead =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: ReadFailure; message: string };
+  | { ok: false; reason: ReadFailure; message: string; /** For 'too-large': the first few KiB. */ head?: Uint8Array };
 
 export interface Host {
   /**

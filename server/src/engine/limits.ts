@@ -17,6 +17,14 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFindingsPerFile: 1000,
 });
 
+/** Lowest values a configuration may set (as in schemas/rsp-lint-config.schema.json). */
+export const LIMIT_FLOORS: Readonly<Limits> = Object.freeze({
+  maxFileBytes: 1024,
+  maxDepth: 8,
+  maxAliasExpansion: 0,
+  maxFindingsPerFile: 1,
+});
+
 /** Hard ceilings a configuration may not exceed (a config must not be able to re-open the hole). */
 export const LIMIT_CEILINGS: Readonly<Limits> = Object.freeze({
   maxFileBytes: 64 * 1024 * 1024,

@@ -97,3 +97,9 @@ export function sourceOf(doc: Document.Parsed, text: string, path: DataPath): st
   if (f.reached === path.length && isScalar(f.node) && f.node.range) return text.slice(f.node.range[0], f.node.range[1]);
   return undefined;
 }
+
+/** Offsets of the whole node at `path` (e.g. a list item's mapping), if it exists. */
+export function fullSpan(doc: Document.Parsed, path: DataPath): [number, number] | undefined {
+  const f = walk(doc, path);
+  return f.reached === path.length ? span(f.node) : undefined;
+}

@@ -14,7 +14,7 @@ export class NodeHost implements Host {
       try { st = fs.statSync(path); } catch (e) { return failure(e, path); }
       if (st.isDirectory()) return { ok: false, reason: 'directory', message: `${this.display(path)} is a folder, not a file` };
       if (!st.isFile()) return { ok: false, reason: 'special', message: `${this.display(path)} is not a regular file (a device, FIFO or socket); it was not read` };
-      if (st.size > maxBytes) return { ok: false, reason: 'too-large', message: `${this.display(path)} is ${formatBytes(st.size)}, over the limit of ${formatBytes(maxBytes)}` };
+      if (st.size > maxBytes) return { ok: false, reason: 'too-large', message: `${this.display(path)} is ${formatBytes(st.size)}, over the limit of ${formatBytes(maxBytes)}`, head: readHead(path) };
       // O_NONBLOCK: if the file was swapped for a FIFO after stat, open must not hang.
       fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
       const st2 = fs.fstatSync(fd);
@@ -41,6 +41,20 @@ export class NodeHost implements Host {
   display(path: string): string {
     const rel = nodePath.relative(this.cwd, path);
     return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : path;
+  }
+}
+
+/** The first 4 KiB of a regular file (to place a finding on its first line). */
+function readHead(path: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const buf = Buffer.alloc(4096);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
   }
 }
 

@@ -70,11 +70,14 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
     return out;
   }
 
-  const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'warn' });
+  // resolveKnownTags: false — YAML 1.1 tags such as !!binary stay plain text.
+  const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'warn', resolveKnownTags: false });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = d;
-    else {
+    else if (d.contents === null && d.errors.length === 0) {
+      continue; // a trailing '---' (or '---' and comments) holds no second document
+    } else {
       out.problems.push({
         rule: 'yaml-syntax',
         message: "a file holds one RSP document, but a second one starts here; remove the '---' separator or move the rest to its own file",
@@ -96,10 +99,11 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
   }
   const fatal = out.problems.length > 0;
   for (const w of doc.warnings) {
-    const message = w.code === 'TAG_RESOLVE_FAILED'
-      ? `unknown YAML tag ${tagAt(text, w.pos[0])}: RSP documents use no tags, and tags are never executed; remove it (the value is read as plain text)`
-      : firstLine(w.message);
-    out.problems.push({ rule: 'yaml-syntax', message, start: w.pos[0], end: w.pos[1] });
+    if (w.code === 'TAG_RESOLVE_FAILED') continue; // every explicit tag is reported below
+    out.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: w.pos[0], end: w.pos[1] });
+  }
+  for (const [start, end, tag] of explicitTags(doc, text)) {
+    out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag '${tag}': RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
   }
   if (fatal) return out;
 
@@ -160,9 +164,23 @@ function firstLine(s: string): string {
   return l.charAt(0).toLowerCase() + l.slice(1);
 }
 
-function tagAt(text: string, offset: number): string {
-  const m = /^!\S*/.exec(text.slice(offset, offset + 200));
-  return m ? `'${m[0]}'` : '';
+/** Every explicit tag in the document (`!foo`, `!!str`, `!`), with its offsets in the text. */
+function explicitTags(doc: Document.Parsed, text: string): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop() as Node | null;
+    if (!n) continue;
+    if ((isScalar(n) || isMap(n) || isSeq(n)) && n.tag && n.range) {
+      let bang = text.lastIndexOf('!', n.range[0]);
+      while (bang > 0 && text[bang - 1] === '!') bang--; // '!!str' starts at its first '!'
+      const m = bang >= 0 ? /^!\S*/.exec(text.slice(bang, n.range[0])) : null;
+      if (m && !text.slice(bang, n.range[0]).includes('\n')) out.push([bang, bang + m[0].length, m[0]]);
+    }
+    if (isMap(n)) for (const p of n.items) stack.push(p.value, p.key);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 function syntaxMessage(code: string, message: string, doc: Document.Parsed, text: string, pos: number): string {

@@ -10,7 +10,7 @@ import roadmapSchema from '../../../schemas/roadmap.schema.json';
 import reportSchema from '../../../schemas/risk-report.schema.json';
 import configSchema from '../../../schemas/rsp-lint-config.schema.json';
 import type { Anchor } from './locate';
-import { describe } from './label';
+import { describe as describeAt } from './label';
 import { closest, didYouMean, quoteList } from './suggest';
 import type { DataPath, DocKind } from './types';
 
@@ -78,6 +78,8 @@ export interface ValidateOptions {
   /** Paths (as JSON pointers matched by these patterns) that dedicated rules cover. */
   coveredByRules?: RegExp[];
   sourceOf?: (path: DataPath) => string | undefined;
+  /** How to name the root in messages (default: by document kind). */
+  label?: string;
 }
 
 export function validate(name: SchemaName, data: unknown, opts: ValidateOptions = {}): SchemaProblem[] {
@@ -131,6 +133,7 @@ function fieldName(path: DataPath): string {
 
 function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts: ValidateOptions): SchemaProblem | undefined {
   const path = toPath(e.instancePath);
+  const describe = (d: unknown, p: DataPath, k: DocKind | undefined) => (p.length === 0 && opts.label ? opts.label : describeAt(d, p, k));
   const ps = (e.parentSchema ?? {}) as Record<string, unknown>;
   const value = e.data;
   const name = fieldName(path);
@@ -154,9 +157,10 @@ function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
       const best = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+      const what = path[0] === 'rules' && path.length === 2 ? `severity for rule '${name}'` : name;
       return {
         path, at: 'value',
-        message: `${show(value)} is not a valid ${name}; expected one of ${quoteList(allowed)}${didYouMean(best)}`,
+        message: `${show(value)} is not a valid ${what}; expected one of ${quoteList(allowed)}${didYouMean(best)}`,
         ...(best ? { replacement: best } : {}),
       };
     }

@@ -4,7 +4,8 @@ import { distance } from 'fastest-levenshtein';
  * The closest candidate to `value`, if it is close enough to be what the writer meant:
  * same text but for case, separators or a few typos.
  */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
+export function closest(value: string, candidatesIn: Iterable<string>): string | undefined {
+  const candidates = [...candidatesIn];
   const norm = (s: string) => s.toLowerCase().replace(/[\s_.-]/g, '');
   const nv = norm(value);
   let best: string | undefined;
@@ -17,9 +18,18 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     else if (score === bestScore) tie = true;
   }
   // Two equally close candidates: no clear suggestion.
-  if (best === undefined || tie) return undefined;
-  const limit = Math.max(1, Math.min(3, Math.floor(Math.max(value.length, best.length) / 3)));
-  return bestScore <= limit ? best : undefined;
+  if (best === undefined || tie) {
+    best = undefined;
+  } else {
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(value.length, best.length) / 3)));
+    if (bestScore <= limit) return best;
+  }
+  // An abbreviation ('warn' for 'warning'): one candidate that starts with what was typed.
+  if (value.length >= 3) {
+    const starts = [...new Set(candidates)].filter((c) => c.toLowerCase().startsWith(value.toLowerCase()));
+    if (starts.length === 1) return starts[0];
+  }
+  return undefined;
 }
 
 export function didYouMean(s: string | undefined): string {

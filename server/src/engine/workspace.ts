@@ -21,7 +21,7 @@ export interface LoadedDoc {
   path: string;
   config: ResolvedConfig;
   /** Set when the file could not be read at all. */
-  readError?: { reason: ReadFailure; message: string };
+  readError?: { reason: ReadFailure; message: string; firstLineLength?: number };
   /** Set when the bytes are not text (binary, invalid UTF-8). */
   decodeError?: { message: string; line: number; column: number };
   parsed?: ParsedText;
@@ -43,6 +43,7 @@ export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly docs = new Map<string, LoadedDoc>();
   private readonly configsByDir = new Map<string, ResolvedConfig>();
+  private readonly lastGood = new Map<string, Model>();
   /** Policy path → documents that link to it (for re-checking dependents). */
   readonly dependents = new Map<string, Set<string>>();
 
@@ -50,7 +51,7 @@ export class Workspace {
 
   /** Text from an editor buffer wins over the file on disk. */
   setText(path: string, text: string): void { this.overlays.set(path, text); this.invalidate(path); }
-  clearText(path: string): void { this.overlays.delete(path); this.invalidate(path); }
+  clearText(path: string): void { this.overlays.delete(path); this.lastGood.delete(path); this.invalidate(path); }
   hasText(path: string): boolean { return this.overlays.has(path); }
 
   invalidate(path: string): void {
@@ -88,7 +89,7 @@ export class Workspace {
     return [...new Set(this.configsByDir.values())].filter((c) => c.path);
   }
 
-  private readText(path: string, maxBytes: number): { ok: true; text: string } | { ok: false; reason: ReadFailure | 'decode'; message: string; line?: number; column?: number } {
+  private readText(path: string, maxBytes: number): { ok: true; text: string } | { ok: false; reason: ReadFailure | 'decode'; message: string; line?: number; column?: number; head?: Uint8Array } {
     const o = this.overlays.get(path);
     if (o !== undefined) return { ok: true, text: o };
     const r = this.host.readFile(path, maxBytes);
@@ -98,6 +99,9 @@ export class Workspace {
     return { ok: true, text: d.text };
   }
 
+  /** Documents loaded so far (open, checked or linked). */
+  loadedDocs(): IterableIterator<LoadedDoc> { return this.docs.values(); }
+
   load(path: string): LoadedDoc {
     const hit = this.docs.get(path);
     if (hit) return hit;
@@ -106,7 +110,10 @@ export class Workspace {
     const r = this.readText(path, config.limits.maxFileBytes);
     if (!r.ok) {
       if (r.reason === 'decode') doc.decodeError = { message: r.message, line: r.line ?? 0, column: r.column ?? 0 };
-      else doc.readError = { reason: r.reason, message: r.message };
+      else {
+        doc.readError = { reason: r.reason, message: r.message };
+        if (r.head) doc.readError.firstLineLength = new TextDecoder().decode(r.head).split(/\r?\n/)[0]!.length;
+      }
     } else {
       const parsed = parseYaml(r.text, config.limits);
       doc.parsed = parsed;
@@ -115,15 +122,21 @@ export class Workspace {
       doc.kind = typeof declared === 'string' && (DOC_KINDS as readonly string[]).includes(declared) ? (declared as DocKind) : suffixKind(path);
       if (!parsed.blocking && data && doc.kind) {
         doc.model = doc.kind === 'policy' ? policyModel(data) : doc.kind === 'roadmap' ? roadmapModel(data) : reportModel(data);
+        this.lastGood.set(path, doc.model);
       }
     }
     this.docs.set(path, doc);
     return doc;
   }
 
+  /** The last model built for a path: editors keep using it while the text does not parse. */
+  lastGoodModel(path: string): Model | undefined {
+    return this.load(path).model ?? this.lastGood.get(path);
+  }
+
   /** The policy a roadmap or report links to through its `policy:` path. */
   policyLink(doc: LoadedDoc): PolicyLink {
-    const m = doc.model;
+    const m = doc.model ?? this.lastGood.get(doc.path);
     if (!m || m.kind === 'policy' || m.policyRef === undefined) return { state: 'none' };
     const ref = m.policyRef;
     const target = this.host.resolve(this.host.dirname(doc.path), ref);
@@ -155,8 +168,11 @@ export class Workspace {
     const { config } = doc;
     const raw: RawFinding[] = [];
     if (doc.readError) {
-      if (doc.readError.reason === 'too-large') raw.push({ rule: 'resource-limit', message: `${doc.readError.message}; it was not analysed (raise limits.max_file_bytes in .rsp-lint.yaml if this is intended)`, start: 0, end: 0 });
-      else return [];
+      if (doc.readError.reason !== 'too-large') return [];
+      const severity = this.severity('resource-limit', config);
+      if (severity === 'off') return [];
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: Math.max(1, doc.readError.firstLineLength ?? 1) } };
+      return [{ rule: 'resource-limit', severity, message: `${doc.readError.message}; it was not analysed (raise limits.max_file_bytes in .rsp-lint.yaml if this is intended)`, range, offsets: [0, 0] }];
     } else if (doc.decodeError) {
       const e = doc.decodeError;
       const severity = this.severity('yaml-syntax', config);

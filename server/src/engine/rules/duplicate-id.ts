@@ -10,7 +10,7 @@ export const rule: Rule = {
     const m = ctx.model;
     if (m.kind === 'policy') {
       once(ctx, m.standards.map((s) => ({ key: s.level, path: [...s.path, 'level'] })), (k, l) => `standard ${k} is defined twice (first on line ${l}); merge the two`);
-      once(ctx, m.defs.map((d) => ({ key: d.id, path: [...d.path, 'id'], what: d.kind })), (k, l, what) => `id '${k}' is already used by a ${what} on line ${l}; ids of a policy (safeguards, thresholds, evaluations, commitments) share one namespace`);
+      once(ctx, m.defs.map((d) => ({ key: d.id, path: [...d.path, 'id'], what: d.kind })), (k, l, what) => `id '${k}' is already used by ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} on line ${l}; ids of a policy (safeguards, thresholds, evaluations, commitments) share one namespace`);
     } else if (m.kind === 'roadmap') {
       once(ctx, m.goals.flatMap((g) => (g.id ? [{ key: g.id, path: [...g.path, 'id'] }] : [])), (k, l) => `goal id '${k}' is already used on line ${l}; give each goal its own id`);
     } else {

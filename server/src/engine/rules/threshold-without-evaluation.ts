@@ -12,7 +12,8 @@ export const rule: Rule = {
     const raw = arr(ctx.data.thresholds);
     for (const t of m.thresholds) {
       const i = t.path[1] as number;
-      if (arr(obj(raw[i])?.evaluations).length > 0) continue;
+      const ev = obj(raw[i])?.evaluations;
+      if (arr(ev).length > 0 || (ev !== undefined && !Array.isArray(ev))) continue; // not a list: the schema's to report
       ctx.report({ path: [...t.path, 'id'], at: 'value', message: `threshold ${t.id} has no evaluations: nothing says how crossing it would be detected; add 'evaluations:' with at least one` });
     }
   },

@@ -1,0 +1,227 @@
+/**
+ * Completion from the text around the cursor (the document is often not valid YAML while
+ * being typed): keys from the schema, enum values, ids valid at that place, dates.
+ */
+import { addMonths, localToday } from '../dates';
+import { suffixKind } from '../kinds';
+import type { PolicyModel, RoadmapModel } from '../model';
+import { schemaAt, type SchemaNode } from '../schema-nav';
+import { DOC_KINDS, type DataPath, type DocKind } from '../types';
+import type { Workspace } from '../workspace';
+
+export type CompletionKind = 'key' | 'enum' | 'id' | 'level' | 'goal' | 'date' | 'value' | 'file';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  insertText: string;
+  sortText?: string;
+}
+
+export interface CompletionResult { items: Completion[]; start: number; end: number }
+
+interface Line { indent: number; text: string; dash: boolean; key?: string; rest: string }
+
+function lineAt(text: string, starts: number[], i: number): Line {
+  const raw = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1]! - 1 : text.length).replace(/\r$/, '');
+  const indent = raw.length - raw.trimStart().length;
+  let body = raw.slice(indent);
+  const dash = /^-(\s|$)/.test(body);
+  if (dash) body = body.replace(/^-\s*/, '');
+  const m = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/.exec(body) ?? /^([A-Za-z_][\w-]*)\s*:$/.exec(body);
+  return { indent, text: raw, dash, ...(m ? { key: m[1], rest: (m[2] ?? '').replace(/\s+#.*$/, '') } : { rest: body }) };
+}
+
+function isBlank(l: Line): boolean { return l.text.trim() === '' || l.text.trimStart().startsWith('#'); }
+
+/**
+ * The data path of the mapping that a key written at column `col` on line `row` belongs to,
+ * read from the indentation of the lines above (list indices are given as 0: the schema
+ * treats every item alike). `inItem`: the key follows a "- " on its own line.
+ */
+function pathAbove(text: string, starts: number[], row: number, col: number, inItem: boolean): DataPath {
+  const path: Array<string | number> = [];
+  // The node we are inside of: a key at column c, or a list item whose dash is at column c.
+  let c = inItem ? col - 2 : col;
+  let dash = inItem;
+  if (inItem) path.push(0);
+  for (let i = row - 1; i >= 0 && (c > 0 || dash); i--) {
+    const l = lineAt(text, starts, i);
+    if (isBlank(l)) continue;
+    const opens = l.key !== undefined && l.rest === '';
+    if (!dash) {
+      if (l.dash && l.indent + 2 === c) { path.push(0); c = l.indent; dash = true; }
+      else if (l.dash && l.indent + 2 < c && opens) { path.push(l.key!, 0); c = l.indent; dash = true; }
+      else if (!l.dash && l.indent < c && opens) { path.push(l.key!); c = l.indent; }
+    } else {
+      if (!l.dash && l.indent <= c && opens) { path.push(l.key!); c = l.indent; dash = false; }
+      else if (l.dash && l.indent < c && opens && l.indent + 2 <= c) { path.push(l.key!, 0); c = l.indent; }
+    }
+  }
+  return path.reverse();
+}
+
+/** Keys already present in the mapping whose keys stand at column `col` around line `row`. */
+function siblingKeys(text: string, starts: number[], row: number, col: number): Set<string> {
+  const keys = new Set<string>();
+  for (let i = row - 1; i >= 0; i--) {
+    const l = lineAt(text, starts, i);
+    if (isBlank(l)) continue;
+    if (l.dash && l.indent + 2 === col) { if (l.key) keys.add(l.key); break; } // first line of this item
+    if ((l.dash ? l.indent + 2 : l.indent) < col) break;
+    if (!l.dash && l.indent === col && l.key) keys.add(l.key);
+  }
+  for (let i = row + 1; i < starts.length; i++) {
+    const l = lineAt(text, starts, i);
+    if (isBlank(l)) continue;
+    if (l.indent < col) break; // the next item, or the end of this mapping
+    if (!l.dash && l.indent === col && l.key) keys.add(l.key);
+  }
+  return keys;
+}
+
+function kindOf(ws: Workspace, path: string, text: string): DocKind | undefined {
+  const d = ws.load(path);
+  if (d.kind) return d.kind;
+  const m = /^kind:\s*["']?([\w-]+)/m.exec(text);
+  return m && (DOC_KINDS as readonly string[]).includes(m[1]!) ? (m[1] as DocKind) : suffixKind(path);
+}
+
+export function complete(ws: Workspace, path: string, offset: number, today = localToday()): CompletionResult | undefined {
+  const doc = ws.load(path);
+  const text = doc.parsed?.text;
+  if (text === undefined) return undefined;
+  const lines = doc.parsed!.lines;
+  const pos = lines.position(offset);
+  const starts: number[] = [];
+  for (let i = 0; i < lines.lineCount; i++) starts.push(lines.lineStart(i));
+  const prefix = text.slice(lines.lineStart(pos.line), offset);
+  const kind = kindOf(ws, path, text);
+
+  // A key being typed: "  sta", "  - id", or an empty line.
+  const keyM = /^(\s*)(- )?([A-Za-z_][\w-]*)?$/.exec(prefix);
+  if (keyM && !kind) return rootKeys(offset, keyM[3] ?? '');
+  if (keyM && kind && (keyM[3] !== undefined || !keyM[2])) {
+    const col = keyM[1]!.length + (keyM[2] ? 2 : 0);
+    const r = keys(kind, pathAbove(text, starts, pos.line, col, !!keyM[2]), siblingKeys(text, starts, pos.line, col), offset - (keyM[3]?.length ?? 0), offset);
+    if (r || !keyM[2]) return r;
+  }
+  // A list item: "    - " or "    - CB" under "supports:" (or a new item of a list of mappings).
+  const itemM = /^(\s*)- ([^\s#:]*)$/.exec(prefix);
+  if (itemM && kind) {
+    const col = itemM[1]!.length;
+    const parentPath = pathAbove(text, starts, pos.line, col + 2, true).slice(0, -1);
+    const s = schemaAt(kind, parentPath);
+    if (s?.items?.properties) return keys(kind, [...parentPath, 0], new Set(), offset - itemM[2]!.length, offset);
+    const key = parentPath[parentPath.length - 1];
+    if (typeof key === 'string') return values(ws, path, kind, parentPath, key, true, itemM[2]!, offset, today);
+    return undefined;
+  }
+  // A value: "  status: in-pr", "  supports: [CBRN-3, AS".
+  const valM = /^(\s*)(- )?([A-Za-z_][\w-]*):[ \t]+(\[(?:[^\]]*,)?[ \t]*)?(["']?)([^\s,"'\[\]#]*)$/.exec(prefix);
+  if (valM && kind) {
+    const col = valM[1]!.length + (valM[2] ? 2 : 0);
+    const parentPath = pathAbove(text, starts, pos.line, col, !!valM[2]);
+    const key = valM[3]!;
+    return values(ws, path, kind, [...parentPath, key], key, !!valM[4], valM[6]!, offset, today);
+  }
+  return undefined;
+}
+
+function rootKeys(offset: number, typed: string): CompletionResult {
+  const items: Completion[] = [
+    { label: 'format', kind: 'key', detail: 'rsp/v1', insertText: 'format: rsp/v1', documentation: 'The format version of this document.' },
+    ...DOC_KINDS.map((k) => ({ label: `kind: ${k}`, kind: 'key' as const, insertText: `kind: ${k}`, documentation: `Make this a ${k} document.` })),
+  ];
+  return { items, start: offset - typed.length, end: offset };
+}
+
+function keys(kind: DocKind, dataPath: DataPath, present: Set<string>, start: number, end: number): CompletionResult | undefined {
+  const s = schemaAt(kind, dataPath);
+  if (!s?.properties) return undefined;
+  const required = new Set(s.required ?? []);
+  const items: Completion[] = [];
+  for (const [name, p0] of Object.entries(s.properties)) {
+    if (present.has(name)) continue;
+    const p = schemaAt(kind, [...dataPath, name]) ?? p0;
+    const collection = p.type === 'object' || p.type === 'array' || !!p.properties || !!p.items;
+    items.push({
+      label: name,
+      kind: 'key',
+      detail: required.has(name) ? 'required' : 'optional',
+      documentation: describeField(p),
+      insertText: collection ? `${name}:` : `${name}: `,
+      sortText: `${required.has(name) ? 0 : 1}${name}`,
+    });
+  }
+  return { items, start, end };
+}
+
+function describeField(p: SchemaNode): string {
+  const out = [p.description ?? ''];
+  if (p.enum) out.push(`Allowed: ${p.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+  return out.filter(Boolean).join('\n\n');
+}
+
+function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, key: string, listItem: boolean, typed: string, offset: number, today: string): CompletionResult | undefined {
+  let s = schemaAt(kind, dataPath);
+  if (listItem && s?.items) s = s.items;
+  const items: Completion[] = [];
+  const add = (c: Completion) => items.push(c);
+  if (s?.enum) for (const v of s.enum) add({ label: String(v), kind: 'enum', insertText: String(v), documentation: s.description });
+  if (s?.const !== undefined) add({ label: String(s.const), kind: 'value', insertText: String(s.const) });
+  if (s?.type === 'boolean') for (const v of ['true', 'false']) add({ label: v, kind: 'value', insertText: v });
+  if (s?.format === 'date') {
+    const q = (m: number) => { const end = addMonths(`${today.slice(0, 4)}-${String(Math.floor((+today.slice(5, 7) - 1) / 3) * 3 + 3).padStart(2, '0')}-01`, m); return `${end.slice(0, 8)}${new Date(Date.UTC(+end.slice(0, 4), +end.slice(5, 7), 0)).getUTCDate()}`; };
+    add({ label: today, kind: 'date', detail: 'today', insertText: today, sortText: '0' });
+    add({ label: q(0), kind: 'date', detail: 'end of this quarter', insertText: q(0), sortText: '1' });
+    add({ label: q(3), kind: 'date', detail: 'end of next quarter', insertText: q(3), sortText: '2' });
+  }
+  const policy = policyFor(ws, path);
+  const levels = (p?: PolicyModel) => { for (const st of p?.standards ?? []) add({ label: st.level, kind: 'level', detail: `${st.name ?? st.level} (${st.status})`, insertText: st.level, documentation: st.summary }); };
+  const ids = (p: PolicyModel | undefined, kinds: string[]) => {
+    for (const d of p?.defs ?? []) if (kinds.includes(d.kind)) add({ label: d.id, kind: 'id', detail: `${d.kind}${d.title ? ` — ${d.title}` : ''}`, insertText: d.id, documentation: d.level ? `${d.level} ${d.side} safeguard` : undefined });
+  };
+  switch (key) {
+    case 'requires':
+    case 'asl_applied': levels(policy); break;
+    case 'safeguards': if (kind === 'policy') ids(policy, ['safeguard']); break;
+    case 'safeguard': ids(policy, ['safeguard']); break;
+    case 'threshold': ids(policy, ['threshold']); break;
+    case 'supports': ids(policy, ['threshold', 'safeguard', 'commitment', 'evaluation']); levels(policy); break;
+    case 'depends_on': {
+      const m = ws.lastGoodModel(path) as RoadmapModel | undefined;
+      for (const g of m?.kind === 'roadmap' ? m.goals : []) if (g.id) add({ label: g.id, kind: 'goal', detail: `${g.area ?? ''} goal${g.title ? ` — ${g.title}` : ''}`, insertText: g.id });
+      break;
+    }
+    case 'policy':
+      if (dataPath.length === 2) {
+        for (const d of ws.loadedDocs()) {
+          if (d.model?.kind !== 'policy' || d.path === path) continue;
+          const rel = relative(ws.host.dirname(path), d.path);
+          add({ label: rel, kind: 'file', detail: d.model.title ?? 'policy', insertText: rel });
+        }
+      }
+      break;
+  }
+  if (!items.length) return undefined;
+  const seen = new Set<string>();
+  return { items: items.filter((i) => !seen.has(i.label) && !!seen.add(i.label)), start: offset - typed.length, end: offset };
+}
+
+function policyFor(ws: Workspace, path: string): PolicyModel | undefined {
+  const m = ws.lastGoodModel(path);
+  if (m?.kind === 'policy') return m;
+  const link = ws.policyLink(ws.load(path));
+  return link.state === 'ok' ? link.model : undefined;
+}
+
+function relative(fromDir: string, to: string): string {
+  const a = fromDir.split(/[\\/]/).filter(Boolean);
+  const b = to.split(/[\\/]/).filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
