@@ -29,6 +29,7 @@ const common = {
   loader: { '.md': 'text' },
   logLevel: 'warning',
   plugins: [ruleDocs],
+  define: { SERVER_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 const builds = [

@@ -4,7 +4,7 @@ import { runCli } from './cli/main';
 
 function main(): void {
   const argv = process.argv.slice(2);
-  if (argv.includes('--stdio')) {
+  if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     // Loaded lazily: the CLI never pays for the language server.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('./lsp/server').startServer();

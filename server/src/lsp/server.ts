@@ -1,5 +1,355 @@
-/** Placeholder until the language server lands (issue: the language server and the VS Code extension). */
-export function startServer(): void {
-  process.stderr.write('rsp-lint: the language server is not available in this build\n');
-  process.exitCode = 2;
+/**
+ * The language server: the engine behind vscode-languageserver. A thin adapter — every
+ * answer comes from server/src/engine; this file converts offsets to LSP ranges and back,
+ * schedules analysis, and tracks which files the workspace holds.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import {
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType,
+  ProposedFeatures, ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments, createConnection,
+  type CodeAction, type CompletionItem, type Connection, type Diagnostic, type DocumentSymbol, type InitializeResult,
+  type Location, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { discover } from '../cli/discover';
+import { isRealDate } from '../engine/dates';
+import { docsUrl } from '../engine/docs';
+import { actionsFor } from '../engine/features/actions';
+import { complete, type CompletionKind } from '../engine/features/complete';
+import { hover } from '../engine/features/hover';
+import { definition, prepareRename, references, rename, workspaceSymbols } from '../engine/features/navigate';
+import { outline, type OutlineItem } from '../engine/features/outline';
+import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
+import { NodeHost } from '../engine/node-host';
+import { RULES_BY_ID } from '../engine/rules';
+import type { Edit, Finding, SeverityOrOff } from '../engine/types';
+import { Workspace } from '../engine/workspace';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property, enum: CompletionItemKind.EnumMember, id: CompletionItemKind.Reference, level: CompletionItemKind.Constant,
+  goal: CompletionItemKind.Reference, date: CompletionItemKind.Value, value: CompletionItemKind.Value, file: CompletionItemKind.File,
+};
+const OUTLINE_KIND: Record<OutlineItem['kind'], SymbolKind> = {
+  header: SymbolKind.Namespace, section: SymbolKind.Module, standard: SymbolKind.Class, safeguard: SymbolKind.Property,
+  threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface, goal: SymbolKind.Object,
+  milestone: SymbolKind.Field, assessment: SymbolKind.Event, status: SymbolKind.Property,
+};
+const SYMBOL_KIND: Record<string, SymbolKind> = {
+  safeguard: SymbolKind.Property, threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface,
+  level: SymbolKind.Class, goal: SymbolKind.Object,
+};
+
+export const OPEN_DOCS_COMMAND = 'rsp-lint.openRuleDocs';
+/** Bounds on the workspace scan at start-up. */
+const MAX_WORKSPACE_FILES = 20_000;
+
+interface Settings { rules?: Record<string, string>; today?: string }
+
+/** Where the docs pages are when the server runs from its package (dist/../docs/rules). */
+function localDocs(rule: string): string | undefined {
+  const p = nodePath.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
+  return fs.existsSync(p) ? URI.file(p).toString() : undefined;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const host = new NodeHost();
+  const ws = new Workspace(host);
+  /** RSP documents on disk in the workspace folders (published even when not open). */
+  const known = new Set<string>();
+  const uris = new Map<string, string>();
+  const docsHref = new Map<string, string>();
+  let roots: string[] = [];
+  let canWatch = false;
+  let canConfigure = false;
+  let canShowDocument = false;
+  let hasFolders = false;
+
+  const toPath = (uri: string): string => {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : `/${u.scheme}${u.path.startsWith('/') ? '' : '/'}${u.path}`;
+  };
+  const toUri = (path: string): string => uris.get(path) ?? URI.file(path).toString();
+  const href = (rule: string): string => {
+    let h = docsHref.get(rule);
+    if (!h) { h = localDocs(rule) ?? docsUrl(rule); docsHref.set(rule, h); }
+    return h;
+  };
+  const rangeOf = (path: string, start: number, end: number) => {
+    const lines = ws.load(path).parsed?.lines;
+    return lines ? lines.range(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  };
+  const offsetOf = (path: string, pos: { line: number; character: number }) => ws.load(path).parsed?.lines.offset(pos) ?? 0;
+  const textEdits = (path: string, edits: Edit[]): TextEdit[] => edits.map((e) => ({ range: rangeOf(path, e.start, e.end), newText: e.newText }));
+
+  function diagnostic(f: Finding): Diagnostic {
+    return {
+      range: f.range, severity: SEVERITY[f.severity], code: f.rule, codeDescription: { href: href(f.rule) },
+      source: 'rsp-lint', message: f.message,
+    };
+  }
+
+  // ---- analysis scheduling: coalesce edits, analyse in the background, never block requests
+  const dirty = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  function schedule(path: string, withDependents = true): void {
+    dirty.add(path);
+    if (withDependents) for (const d of ws.dependents.get(path) ?? []) dirty.add(d);
+    if (!timer) timer = setTimeout(flush, 30);
+  }
+  function flush(): void {
+    timer = undefined;
+    const started = Date.now();
+    for (const path of dirty) {
+      dirty.delete(path);
+      publish(path);
+      if (Date.now() - started > 50 && dirty.size) { timer = setTimeout(flush, 0); return; } // let requests in
+    }
+  }
+  function publish(path: string): void {
+    const open = documents.get(toUri(path));
+    if (path.endsWith(CONFIG_FILE)) {
+      const cfg = ws.configFor(nodePath.join(nodePath.dirname(path), 'x'));
+      void connection.sendDiagnostics({ uri: toUri(path), diagnostics: cfg.path === path ? cfg.findings.map(diagnostic) : [] });
+      return;
+    }
+    if (!open && !known.has(path)) { void connection.sendDiagnostics({ uri: toUri(path), diagnostics: [] }); return; }
+    let findings: Finding[];
+    try {
+      findings = ws.analyze(path);
+    } catch (e) {
+      connection.console.error(`rsp-lint: analysis of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      findings = [{ rule: 'internal-error', severity: 'error', message: `the analysis failed (${(e as Error)?.message}); please report this with the document`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0] }];
+    }
+    void connection.sendDiagnostics({ uri: toUri(path), ...(open ? { version: open.version } : {}), diagnostics: findings.map(diagnostic) });
+  }
+
+  function isRspPath(path: string, text?: string): boolean {
+    return isRspDocument(path, () => text ?? readSmall(path));
+  }
+
+  function applySettings(s: Settings | undefined): void {
+    const overrides = new Map<string, Finding['severity'] | 'off'>();
+    for (const [rule, sev] of Object.entries(s?.rules ?? {})) {
+      if (RULES_BY_ID.has(rule) && ['off', 'error', 'warning', 'information', 'hint'].includes(sev)) overrides.set(rule, sev as SeverityOrOff);
+    }
+    ws.options.severityOverrides = overrides;
+    ws.options.today = s?.today && isRealDate(s.today) ? s.today : undefined;
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canConfigure) return;
+    try {
+      applySettings(await connection.workspace.getConfiguration({ section: 'rspLint' }) as Settings);
+    } catch { /* a client without configuration: defaults */ }
+  }
+
+  function scanWorkspace(): void {
+    for (const root of roots) {
+      let found: ReturnType<typeof discover>;
+      try { found = discover([root], root); } catch { continue; }
+      for (const t of found.targets.slice(0, MAX_WORKSPACE_FILES)) { known.add(t.abs); schedule(t.abs, false); }
+      for (const c of found.configs) schedule(c, false);
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as Settings;
+    applySettings(init);
+    roots = (params.workspaceFolders ?? []).map((f) => toPath(f.uri));
+    if (!roots.length && params.rootUri) roots = [toPath(params.rootUri)];
+    canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canConfigure = !!params.capabilities.workspace?.configuration;
+    canShowDocument = !!params.capabilities.window?.showDocument?.support;
+    hasFolders = !!params.capabilities.workspace?.workspaceFolders;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '-', '[', ','], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'RSP' },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'rsp-lint', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (hasFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        roots = roots.filter((r) => !e.removed.some((f) => toPath(f.uri) === r)).concat(e.added.map((f) => toPath(f.uri)));
+        scanWorkspace();
+      });
+    }
+    if (canWatch) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    await refreshSettings();
+    scanWorkspace();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canConfigure) await refreshSettings();
+    else applySettings((change.settings as { rspLint?: Settings } | undefined)?.rspLint);
+    for (const p of [...known, ...openPaths()]) schedule(p, false);
+  });
+
+
+  function openPaths(): string[] { return documents.all().map((d) => toPath(d.uri)); }
+
+  documents.onDidOpen((e) => { const p = toPath(e.document.uri); uris.set(p, e.document.uri); ws.setText(p, e.document.getText()); schedule(p); });
+  documents.onDidChangeContent((e) => { const p = toPath(e.document.uri); ws.setText(p, e.document.getText()); schedule(p); });
+  documents.onDidClose((e) => {
+    const p = toPath(e.document.uri);
+    ws.clearText(p);
+    uris.delete(p);
+    if (!known.has(p) || !fs.existsSync(p)) { known.delete(p); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); }
+    else schedule(p);
+    for (const d of ws.dependents.get(p) ?? []) schedule(d);
+  });
+
+  connection.onDidChangeWatchedFiles((e) => {
+    for (const c of e.changes) {
+      const p = toPath(c.uri);
+      if (!isYamlName(p)) continue;
+      if (ws.hasText(p)) continue; // the editor buffer wins over the file
+      ws.invalidate(p);
+      if (p.endsWith(CONFIG_FILE)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
+      if (c.type === FileChangeType.Deleted) { known.delete(p); schedule(p); continue; }
+      if (roots.some((r) => p.startsWith(r + nodePath.sep)) && !p.split(nodePath.sep).some((s) => s === 'node_modules' || s === '.git') && isRspPath(p)) known.add(p);
+      schedule(p);
+    }
+  });
+
+  // ---- requests: each answers from the engine on the current text
+  const ready = (uri: string): string | undefined => {
+    const p = toPath(uri);
+    return documents.get(uri) || known.has(p) ? p : undefined;
+  };
+
+  connection.onHover((params) => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const h = hover(ws, p, offsetOf(p, params.position));
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: rangeOf(p, h.start, h.end) } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const r = complete(ws, p, offsetOf(p, params.position), ws.options.today);
+    if (!r) return null;
+    const range = rangeOf(p, r.start, r.end);
+    return {
+      isIncomplete: false,
+      items: r.items.map((i): CompletionItem => ({
+        label: i.label, kind: COMPLETION_KIND[i.kind], ...(i.detail ? { detail: i.detail } : {}),
+        ...(i.documentation ? { documentation: { kind: 'markdown', value: i.documentation } } : {}),
+        textEdit: { range, newText: i.insertText }, ...(i.sortText ? { sortText: i.sortText } : {}), filterText: i.label,
+      })),
+    };
+  });
+
+  const locations = (list: Array<{ path: string; start: number; end: number }>): Location[] =>
+    list.map((l) => ({ uri: toUri(l.path), range: rangeOf(l.path, l.start, l.end) }));
+
+  connection.onDefinition((params) => {
+    const p = ready(params.textDocument.uri);
+    return p ? locations(definition(ws, p, offsetOf(p, params.position))) : null;
+  });
+
+  connection.onReferences((params) => {
+    const p = ready(params.textDocument.uri);
+    return p ? locations(references(ws, p, offsetOf(p, params.position), params.context.includeDeclaration)) : null;
+  });
+
+  connection.onPrepareRename((params) => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const r = prepareRename(ws, p, offsetOf(p, params.position));
+    if ('error' in r) throw new ResponseError(-32803, r.error);
+    return { range: rangeOf(p, r.start, r.end), placeholder: r.placeholder };
+  });
+
+  connection.onRenameRequest((params): WorkspaceEdit | null => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const r = rename(ws, p, offsetOf(p, params.position), params.newName);
+    if ('error' in r) throw new ResponseError(-32803, r.error);
+    const changes: Record<string, TextEdit[]> = {};
+    for (const [path, edits] of r.edits) changes[toUri(path)] = textEdits(path, edits);
+    return { changes };
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const conv = (o: OutlineItem): DocumentSymbol => ({
+      name: o.name, ...(o.detail ? { detail: o.detail } : {}), kind: OUTLINE_KIND[o.kind],
+      range: rangeOf(p, o.start, o.end), selectionRange: rangeOf(p, o.selStart, o.selEnd), children: o.children.map(conv),
+    });
+    return outline(ws.load(p)).map(conv);
+  });
+
+  connection.onWorkspaceSymbol((params) =>
+    workspaceSymbols(ws, params.query).map((s) => ({
+      name: s.name, kind: SYMBOL_KIND[s.kind] ?? SymbolKind.Key, location: { uri: toUri(s.path), range: rangeOf(s.path, s.start, s.end) },
+      ...(s.container ? { containerName: s.container } : {}),
+    })));
+
+  connection.onCodeAction((params) => {
+    const p = ready(params.textDocument.uri);
+    if (!p) return null;
+    const wanted = params.context.diagnostics.filter((d) => d.source === 'rsp-lint');
+    const start = offsetOf(p, params.range.start);
+    const end = offsetOf(p, params.range.end);
+    const findings = ws.analyze(p).filter((f) => f.offsets[0] <= end && f.offsets[1] >= start &&
+      (wanted.length === 0 || wanted.some((d) => d.code === f.rule && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character)));
+    const doc = ws.load(p);
+    const out: CodeAction[] = [];
+    for (const a of actionsFor(doc, findings)) {
+      const diag = wanted.find((d) => d.code === a.finding.rule && d.range.start.line === a.finding.range.start.line) ?? diagnostic(a.finding);
+      out.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [params.textDocument.uri]: textEdits(p, a.edits) } }, ...(a.preferred ? { isPreferred: true } : {}) });
+    }
+    for (const rule of new Set(findings.map((f) => f.rule))) {
+      out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${rule}`, command: OPEN_DOCS_COMMAND, arguments: [rule] } });
+    }
+    return out;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== OPEN_DOCS_COMMAND) return null;
+    const rule = String(params.arguments?.[0] ?? '');
+    if (!RULES_BY_ID.has(rule)) throw new ResponseError(-32602, `unknown rule '${rule}'`);
+    const uri = href(rule);
+    if (canShowDocument) await connection.window.showDocument({ uri, external: !uri.startsWith('file:'), takeFocus: true });
+    return uri;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const SERVER_VERSION: string;
+
+function readSmall(path: string): string | undefined {
+  try {
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      if (!fs.fstatSync(fd).isFile()) return undefined;
+      const buf = Buffer.alloc(64 * 1024);
+      return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally { fs.closeSync(fd); }
+  } catch { return undefined; }
 }
