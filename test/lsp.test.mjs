@@ -97,6 +97,18 @@ describe('diagnostics', () => {
     await lsp.waitDiagnostics(uri(R), (p) => p.diagnostics.length === 0);
     lsp.close(pu);
   });
+  test('plain YAML files are left alone unless they carry format: rsp/v1', async () => {
+    const plain = uri(path.join(ws, 'drafts', 'ci.yaml'));
+    lsp.open(plain, 'name: build\nowner: TBD\n');
+    const marked = uri(path.join(ws, 'drafts', 'plain.yaml'));
+    lsp.open(marked, BAD_TEXT);
+    const d = await lsp.waitDiagnostics(marked, (p) => p.diagnostics.length > 0);
+    assert.ok(d.diagnostics.some((x) => x.code === 'goal-without-owner'));
+    assert.equal(lsp.diagnostics.has(plain), false, 'nothing published for a YAML file that is not an RSP document');
+    assert.equal(await lsp.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 1, character: 1 } }), null);
+    lsp.close(plain);
+    lsp.close(marked);
+  });
   test('settings change severities (rspLint.rules)', async () => {
     const other = await startLsp({ root: ws, settings: { today: TODAY, rules: { 'roadmap-area-empty': 'off', 'goal-without-owner': 'hint' } } });
     try {

@@ -208,8 +208,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function openPaths(): string[] { return documents.all().map((d) => toPath(d.uri)); }
 
-  documents.onDidOpen((e) => { const p = toPath(e.document.uri); uris.set(p, e.document.uri); ws.setText(p, e.document.getText()); schedule(p); });
-  documents.onDidChangeContent((e) => { const p = toPath(e.document.uri); ws.setText(p, e.document.getText()); schedule(p); });
+  /** Editors may send any YAML file: only RSP documents (by name, language or content) are ours. */
+  const isOurs = (d: TextDocument): boolean => d.languageId.startsWith('rsp-') || isRspPath(toPath(d.uri), d.getText().slice(0, 64 * 1024));
+  const track = (d: TextDocument) => {
+    const p = toPath(d.uri);
+    if (!isOurs(d)) { if (ws.hasText(p)) { ws.clearText(p); void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] }); } return; }
+    uris.set(p, d.uri);
+    ws.setText(p, d.getText());
+    schedule(p);
+  };
+  documents.onDidOpen((e) => track(e.document));
+  documents.onDidChangeContent((e) => track(e.document));
   documents.onDidClose((e) => {
     const p = toPath(e.document.uri);
     ws.clearText(p);
@@ -235,7 +244,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // ---- requests: each answers from the engine on the current text
   const ready = (uri: string): string | undefined => {
     const p = toPath(uri);
-    return documents.get(uri) || known.has(p) ? p : undefined;
+    return ws.hasText(p) || known.has(p) ? p : undefined;
   };
 
   connection.onHover((params) => {
