@@ -35,6 +35,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/rsp-lint.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The extension test suite (run inside VS Code) and its desktop runner.
+  { ...common, minify: false, entryPoints: ['client/test/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
+  { ...common, minify: false, entryPoints: ['client/test/runTest.ts'], outfile: 'out/test/runTest.js', external: ['@vscode/test-electron'] },
 ];
 
 if (watch) {

@@ -1,0 +1,125 @@
+/**
+ * The extension in a real VS Code: language ids, diagnostics from the server, hovers,
+ * completion, navigation, symbols and a quick fix, through VS Code's own commands — the
+ * same paths the editor UI uses. The workspace is a copy of examples/.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXT = 'rsp-tools.rsp-lint';
+
+function file(rel: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the tests need a workspace folder (a copy of examples/)');
+  return vscode.Uri.joinPath(root, rel);
+}
+
+async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function at(doc: vscode.TextDocument, needle: string, delta = 1, nth = 0): vscode.Position {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = doc.getText().indexOf(needle, i + 1);
+  assert.ok(i >= 0, `'${needle}' not in ${doc.uri.path}`);
+  return doc.positionAt(i + delta);
+}
+
+const text = (c: vscode.MarkdownString | vscode.MarkedString): string => (typeof c === 'string' ? c : 'value' in c ? c.value : String(c));
+
+export function register(): void {
+  suite('RSP extension', () => {
+    let roadmap: vscode.TextDocument;
+    suiteSetup(async () => {
+      const ext = vscode.extensions.getExtension(EXT);
+      assert.ok(ext, `${EXT} is installed`);
+      await ext.activate();
+      roadmap = await vscode.workspace.openTextDocument(file('example-labs/frontier-safety.roadmap.yaml'));
+      await vscode.window.showTextDocument(roadmap);
+    });
+
+    test('file names give the RSP languages', async () => {
+      assert.equal(roadmap.languageId, 'rsp-roadmap');
+      const policy = await vscode.workspace.openTextDocument(file('example-labs/example-labs.rsp.yaml'));
+      assert.equal(policy.languageId, 'rsp-policy');
+      const report = await vscode.workspace.openTextDocument(file('example-labs/2026-q3.risk-report.yaml'));
+      assert.equal(report.languageId, 'rsp-risk-report');
+    });
+
+    test('a plain .yaml file with format: rsp/v1 becomes an RSP document', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'format: rsp/v1\nkind: roadmap\n' });
+      await until('language change', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString() && d.languageId === 'rsp-roadmap'));
+    });
+
+    test('diagnostics come from the server, with the rule as code and a docs link', async () => {
+      const uri = file('with-problems/goals.roadmap.yaml');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diags = await until('diagnostics', () => { const d = vscode.languages.getDiagnostics(uri); return d.length ? d : undefined; });
+      const owner = diags.find((d) => typeof d.code === 'object' && d.code.value === 'goal-without-owner');
+      assert.ok(owner, JSON.stringify(diags.map((d) => d.code)));
+      assert.equal(owner.source, 'rsp-lint');
+      assert.equal(owner.severity, vscode.DiagnosticSeverity.Error);
+      assert.match((owner.code as { target: vscode.Uri }).target.toString(), /docs\/rules\/goal-without-owner\.md$/);
+    });
+
+    test('files not open are checked too', async () => {
+      const uri = file('with-problems/cycle.roadmap.yaml');
+      const diags = await until('workspace diagnostics', () => { const d = vscode.languages.getDiagnostics(uri); return d.length ? d : undefined; });
+      assert.ok(diags.some((d) => typeof d.code === 'object' && d.code.value === 'dependency-cycle'));
+    });
+
+    test('hover over ASL-4 shows the standard and its safeguards', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', roadmap.uri, at(roadmap, 'supports: [ASL-4', 12));
+      const md = hovers.flatMap((h) => h.contents.map(text)).join('\n');
+      assert.match(md, /ASL-4/);
+      assert.match(md, /Security safeguards/);
+    });
+
+    test('completion offers the status values', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'rsp-roadmap', content: 'format: rsp/v1\nkind: roadmap\ngoals:\n  - id: A\n    status: \n' });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 12));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const v of ['planned', 'in-progress', 'done']) assert.ok(labels.includes(v), `${v} in ${labels.join(',')}`);
+    });
+
+    test('go to definition, references and rename across files', async () => {
+      const pos = at(roadmap, 'supports: [CBRN-3, CBRN-4]', 12);
+      const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', roadmap.uri, pos);
+      const target = defs[0] && ('uri' in defs[0] ? defs[0].uri : defs[0].targetUri);
+      assert.match(target?.path ?? '', /example-labs\.rsp\.yaml$/);
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', roadmap.uri, pos);
+      assert.ok(new Set(refs.map((r) => r.uri.path.split('/').pop())).size >= 3, JSON.stringify(refs.map((r) => r.uri.path)));
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', roadmap.uri, pos, 'CBRN-3x');
+      assert.ok(edit.entries().length >= 3);
+    });
+
+    test('outline and workspace symbols', async () => {
+      const syms = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', roadmap.uri);
+      assert.equal(syms[0]?.name, 'goals');
+      assert.ok(syms[0]!.children.some((c) => c.name === 'SEC-1'));
+      const ws = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'egress');
+      assert.ok(ws.some((s) => s.name === 'asl3-egress-control'));
+    });
+
+    test('a quick fix replaces a misspelled value and the finding goes away', async () => {
+      const uri = file('with-problems/schema-errors.roadmap.yaml');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const diag = await until('schema diagnostic', () => vscode.languages.getDiagnostics(uri).find((d) => d.message.includes("'in-progres'")));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === "Replace with 'in-progress'");
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(actions.some((a) => a.title.startsWith('Disable schema for this line')));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await until('the finding to go', () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.includes("'in-progres'")) || undefined);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+}
