@@ -1,0 +1,56 @@
+// Real editors: VS Code 1.100 (code-server in headless Chromium) running the extension's
+// mocha suite and a scenario driven like a person, and Neovim's built-in LSP client
+// against `rsp-lint --stdio`. Needs the tools from `bash .ci/install-tools.sh`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, CLI } from './lib/cli.mjs';
+import { runNeovimLsp } from './editors/nvim-smoke.mjs';
+
+const CODE_SERVER = path.join(ROOT, '.tools', 'code-server');
+const missing = [!fs.existsSync(CODE_SERVER) && 'code-server', !fs.existsSync('/usr/bin/chromium') && 'chromium', spawnSync('nvim', ['--version']).status !== 0 && 'neovim'].filter(Boolean);
+
+test('the editor tools are installed (bash .ci/install-tools.sh)', () => {
+  assert.deepEqual(missing, [], `missing: ${missing.join(', ')} — run: bash .ci/install-tools.sh`);
+});
+
+function node(script) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'editors', script)], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  process.stdout.write(r.stdout.split('\n').map((l) => `# ${l}`).join('\n') + '\n');
+  return r;
+}
+
+test('VS Code: the extension test suite passes inside real VS Code', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('vscode-suite.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /9 passing/);
+});
+
+test('VS Code: a person opens the roadmap, sees the problem, hovers ASL-3, applies a quick fix', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('person.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  for (const shot of ['person-1-squiggle', 'person-2-problems', 'person-3-hover', 'person-4-quickfix', 'person-5-fixed']) {
+    assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+  }
+});
+
+test('Neovim: diagnostics and a hover from rsp-lint --stdio', { skip: missing.includes('neovim') && 'neovim missing' }, async () => {
+  const file = path.join(ROOT, 'examples', 'with-problems', 'goals.roadmap.yaml');
+  const text = fs.readFileSync(file, 'utf8');
+  const before = text.slice(0, text.indexOf('supports: [CBRN-3'));
+  const line = before.split('\n').length - 1;
+  const r = await runNeovimLsp({
+    serverCmd: [process.execPath, CLI, '--stdio'],
+    file,
+    rootDir: path.dirname(file),
+    hoverAt: { line, character: before.length - before.lastIndexOf('\n') - 1 + 'supports: ['.length + 2 },
+    timeoutMs: 60_000,
+  });
+  const codes = r.diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('goal-without-owner'), JSON.stringify(codes));
+  assert.ok(r.nvim_diagnostics.length >= r.diagnostics.length, 'Neovim shows them');
+  const hover = typeof r.hover?.contents === 'string' ? r.hover.contents : r.hover?.contents?.value;
+  assert.match(hover ?? '', /Threshold CBRN-3/);
+});
