@@ -12,7 +12,10 @@ const KIND = /^kind[ \t]*:[ \t]*["']?(policy|roadmap|risk-report)["']?[ \t]*(#.*
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+export interface Api { client: LanguageClient | undefined; /** activate() → server initialized, in ms */ activationMs: number }
+
+export async function activate(context: vscode.ExtensionContext): Promise<Api> {
+  const started = performance.now();
   const module = context.asAbsolutePath('dist/rsp-lint.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -41,7 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   vscode.workspace.textDocuments.forEach(detect);
 
   await client.start();
-  return { client };
+  const activationMs = Math.round(performance.now() - started);
+  client.outputChannel.appendLine(`RSP language server ready (activation ${activationMs} ms)`);
+  return { client, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

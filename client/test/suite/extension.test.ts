@@ -39,7 +39,9 @@ export function register(): void {
     suiteSetup(async () => {
       const ext = vscode.extensions.getExtension(EXT);
       assert.ok(ext, `${EXT} is installed`);
-      await ext.activate();
+      const api = (await ext.activate()) as { activationMs: number };
+      assert.ok(api.activationMs > 0);
+      console.log(`activation (activate() until the server answered initialize): ${api.activationMs} ms`);
       roadmap = await vscode.workspace.openTextDocument(file('example-labs/frontier-safety.roadmap.yaml'));
       await vscode.window.showTextDocument(roadmap);
     });
