@@ -51,7 +51,20 @@ export class Workspace {
 
   /** Text from an editor buffer wins over the file on disk. */
   setText(path: string, text: string): void { this.overlays.set(path, text); this.invalidate(path); }
-  clearText(path: string): void { this.overlays.delete(path); this.lastGood.delete(path); this.invalidate(path); }
+  clearText(path: string): void {
+    this.overlays.delete(path);
+    this.lastGood.delete(path);
+    this.invalidate(path);
+    this.forgetLinks(path);
+  }
+
+  /** Drops `path` from the dependents of every policy (a closed or deleted document). */
+  forgetLinks(path: string): void {
+    for (const [policy, set] of this.dependents) {
+      set.delete(path);
+      if (set.size === 0) this.dependents.delete(policy);
+    }
+  }
   hasText(path: string): boolean { return this.overlays.has(path); }
 
   invalidate(path: string): void {

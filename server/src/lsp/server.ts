@@ -235,7 +235,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (ws.hasText(p)) continue; // the editor buffer wins over the file
       ws.invalidate(p);
       if (p.endsWith(CONFIG_FILE)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
-      if (c.type === FileChangeType.Deleted) { known.delete(p); schedule(p); continue; }
+      if (c.type === FileChangeType.Deleted) { known.delete(p); ws.forgetLinks(p); schedule(p); continue; }
       if (roots.some((r) => p.startsWith(r + nodePath.sep)) && !p.split(nodePath.sep).some((s) => s === 'node_modules' || s === '.git') && isRspPath(p)) known.add(p);
       schedule(p);
     }
