@@ -5,6 +5,7 @@ import { isRealDate } from '../engine/dates';
 import { NodeHost } from '../engine/node-host';
 import { Workspace } from '../engine/workspace';
 import { discover, UsageError } from './discover';
+import { computeFixes, unifiedDiff, writeAtomic } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 
 export const HELP = `Usage: rsp-lint [options] [paths...]
@@ -19,6 +20,9 @@ Options:
   --today <date>       the date (YYYY-MM-DD) the time-based rules use; default: today
   --max-warnings <n>   exit 1 when there are more than n warnings
   --quiet              report errors only
+  --fix                apply the safe fixes (a misspelled value, key or id with one clear
+                       suggestion), writing each changed file atomically; report what remains
+  --fix-dry-run        print the fixes as a unified diff instead; change nothing
   --stdio              run the language server over stdin/stdout (for any LSP editor)
   --version            print the version
   --help               print this help
@@ -44,7 +48,7 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
       strict: true,
       options: {
         format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean' }, stdio: { type: 'boolean' }, version: { type: 'boolean' }, help: { type: 'boolean' },
+        quiet: { type: 'boolean' }, fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, stdio: { type: 'boolean' }, version: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -81,6 +85,23 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
 
   const host = new NodeHost(io.cwd);
   const ws = new Workspace(host, today ? { today } : {});
+  if (values.fix || values['fix-dry-run']) {
+    if (values.fix && values['fix-dry-run']) { io.stderr('rsp-lint: use --fix or --fix-dry-run, not both\n'); return 2; }
+    const fixable = targets.filter((t) => !ws.load(t.abs).readError);
+    const fixes = computeFixes(ws, fixable);
+    if (values['fix-dry-run']) {
+      io.stdout(unifiedDiff(fixes));
+    } else {
+      for (const f of fixes) {
+        try { writeAtomic(f.abs, f.after); } catch (e) {
+          io.stderr(`rsp-lint: cannot write ${f.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          return 2;
+        }
+      }
+    }
+    const n = fixes.reduce((a, f) => a + f.applied, 0);
+    if (n > 0) io.stderr(`rsp-lint: ${values.fix ? 'fixed' : 'would fix'} ${n} problem${n === 1 ? '' : 's'} in ${fixes.length} file${fixes.length === 1 ? '' : 's'}\n`);
+  }
   const items: Located[] = [];
   let ioError: string | undefined;
   for (const t of targets) {
@@ -98,6 +119,10 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
   }
 
   const shown = values.quiet ? items.filter((i) => i.finding.severity === 'error') : items;
+  if (values['fix-dry-run']) { // stdout carries the diff alone; the status says what would remain
+    const remaining = items.filter((i) => i.finding.severity === 'error').length;
+    return ioError ? 2 : remaining > 0 ? 1 : 0;
+  }
   const color = io.isTTY && !io.env.NO_COLOR && format === 'stylish';
   io.stdout(render(format as Format, shown, { color: color || !!io.env.FORCE_COLOR && format === 'stylish', version, cwd: io.cwd }));
 

@@ -174,8 +174,11 @@ function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts
       const want = ([] as string[]).concat((e.params as { type: string | string[] }).type).map((t) => TYPE_NAMES[t] ?? t).join(' or ');
       if (path.length === 0) return { path, at: 'item', message: `an RSP document is a mapping with 'format: rsp/v1' and 'kind: …' at the top, not ${typeOf(value)}` };
       const src = opts.sourceOf?.(path);
-      const quote = want === 'a string' && (typeof value === 'number' || typeof value === 'boolean') && src ? `; quote it: "${src}"` : '';
-      return { path, at: 'value', message: `'${name}' must be ${want}, not ${typeOf(value)}${quote}` };
+      const quotable = want === 'a string' && (typeof value === 'number' || typeof value === 'boolean') && src && !src.includes('"');
+      return {
+        path, at: 'value', message: `'${name}' must be ${want}, not ${typeOf(value)}${quotable ? `; quote it: "${src}"` : ''}`,
+        ...(quotable ? { replacement: `"${src}"` } : {}),
+      };
     }
     case 'pattern': {
       const why = typeof ps.patternErrorMessage === 'string' ? ps.patternErrorMessage : `it must match ${String((e.params as { pattern: string }).pattern)}`;
