@@ -268,6 +268,13 @@ describe('configuration', () => {
     assert.ok(cfg.some((f) => /'loud' is not a valid goal-overdue/.test(f.message) || /'loud'/.test(f.message)));
     assert.ok(cfg.some((f) => /unknown key 'ignore'/.test(f.message)));
   });
+  test('a .rsp-lint.yaml named on the command line is checked as a configuration', () => {
+    const d = tempTree({ '.rsp-lint.yaml': 'rules:\n  goal-overdue: warning\n', 'bad/.rsp-lint.yaml': 'rules:\n  goal-overdu: off\n' });
+    assert.equal(rspLint(['.rsp-lint.yaml'], { cwd: d }).status, 0);
+    const r = lintJson(['bad/.rsp-lint.yaml'], { cwd: d });
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.findings.map((f) => [f.path, f.rule]), [[path.join('bad', '.rsp-lint.yaml'), 'config']]);
+  });
   test('suppression comments are honoured, and unused ones reported', () => {
     const d = tempTree({
       'test.rsp.yaml': POLICY,

@@ -36,6 +36,14 @@ test('VS Code: a person opens the roadmap, sees the problem, hovers ASL-3, appli
   }
 });
 
+test('VS Code: the policy overview webview shows the matrix and timeline, follows edits, opens lines', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('overview.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  for (const shot of ['overview-1-webview', 'overview-2-live', 'overview-3-opened']) {
+    assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+  }
+});
+
 test('Neovim: diagnostics and a hover from rsp-lint --stdio', { skip: missing.includes('neovim') && 'neovim missing' }, async () => {
   const file = path.join(ROOT, 'examples', 'with-problems', 'goals.roadmap.yaml');
   const text = fs.readFileSync(file, 'utf8');

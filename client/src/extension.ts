@@ -11,6 +11,43 @@ const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v1\1[ \t]*(#.*)?$/m;
 const KIND = /^kind[ \t]*:[ \t]*["']?(policy|roadmap|risk-report)["']?[ \t]*(#.*)?$/m;
 
 let client: LanguageClient | undefined;
+let overview: vscode.WebviewPanel | undefined;
+
+function nonce(): string {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from({ length: 32 }, () => abc[Math.floor(Math.random() * abc.length)]).join('');
+}
+
+/** "RSP: Open Policy Overview": the server renders it; this only shows it and follows edits. */
+async function openOverview(context: vscode.ExtensionContext): Promise<void> {
+  if (!client) return;
+  if (overview) { overview.reveal(); return; }
+  const panel = vscode.window.createWebviewPanel('rspOverview', 'RSP Policy Overview', vscode.ViewColumn.Beside, {
+    enableScripts: true, localResourceRoots: [], enableFindWidget: true,
+  });
+  overview = panel;
+  const n = nonce();
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; img-src data:;">`;
+  const render = async (first: boolean) => {
+    const r = await client!.sendRequest<{ html: string; body: string }>('rsp/overview', { nonce: n });
+    if (panel !== overview) return;
+    if (first) panel.webview.html = r.html.replace(/<head>/i, `<head>${csp}`);
+    else void panel.webview.postMessage({ command: 'update', html: r.body });
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const later = () => { clearTimeout(timer); timer = setTimeout(() => void render(false).catch(() => undefined), 300); };
+  const subs = [
+    vscode.languages.onDidChangeDiagnostics(later),
+    panel.webview.onDidReceiveMessage(async (m: { command?: string; path?: string; line?: number; character?: number }) => {
+      if (m?.command !== 'open' || typeof m.path !== 'string') return;
+      const pos = new vscode.Position(Math.max(0, Number(m.line) || 0), Math.max(0, Number(m.character) || 0));
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(m.path));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
+    }),
+  ];
+  panel.onDidDispose(() => { subs.forEach((d) => d.dispose()); clearTimeout(timer); if (overview === panel) overview = undefined; }, null, context.subscriptions);
+  await render(true);
+}
 
 export interface Api { client: LanguageClient | undefined; /** activate() → server initialized, in ms */ activationMs: number }
 
@@ -40,10 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(detect),
     vscode.commands.registerCommand('rsp-lint.restartServer', async () => { await client?.restart(); }),
+    vscode.commands.registerCommand('rsp-lint.openOverview', () => openOverview(context)),
   );
   vscode.workspace.textDocuments.forEach(detect);
 
   await client.start();
+  void vscode.commands.executeCommand('setContext', 'rspLint.active', true);
   const activationMs = Math.round(performance.now() - started);
   client.outputChannel.appendLine(`RSP language server ready (activation ${activationMs} ms)`);
   return { client, activationMs };

@@ -33,7 +33,8 @@ export function discover(args: string[], cwd = process.cwd()): { targets: Target
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       for (const t of found) add(t.abs, t.display);
     } else {
-      add(abs, arg); // a file named explicitly is always checked
+      if (path.basename(abs) === CONFIG_FILE) configs.push(abs); // a configuration named explicitly is checked as one
+      else add(abs, arg); // a file named explicitly is always checked
     }
   }
   return { targets: out, configs };

@@ -53,12 +53,13 @@ function guardSignals(): void {
   }
 }
 
-/** Writes `text` to `file` atomically, keeping its mode. */
+/** Writes `text` to `file` atomically, keeping its mode (or creating it). */
 export function writeAtomic(file: string, text: string): void {
   guardSignals();
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.rsp-lint-${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode & 0o7777;
+  let mode = 0o666; // a new file: the usual mode, less the umask
+  try { mode = fs.statSync(file).mode & 0o7777; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
   pendingTemp = tmp;
   try {
     const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);

@@ -7,8 +7,10 @@ import { Workspace } from '../engine/workspace';
 import { discover, UsageError } from './discover';
 import { computeFixes, unifiedDiff, writeAtomic } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
+import { runReport } from './report';
 
 export const HELP = `Usage: rsp-lint [options] [paths...]
+       rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
 
 Checks Responsible Scaling Policy documents (policy, roadmap, risk report; format rsp/v1).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -27,6 +29,13 @@ Options:
   --version            print the version
   --help               print this help
 
+rsp-lint report writes the policy overview instead of the findings: per policy the
+thresholds x safeguards matrix with the latest risk report's statuses, the roadmap as a
+timeline by area (overdue and unowned goals marked) and the findings per file; as one
+self-contained HTML page (default) or Markdown (--format markdown, for a pull-request
+comment), to --out FILE (written atomically) or standard output. It exits 0 once the report
+is written, whatever it shows. See rsp-lint report --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml (nearest folder up wins). Rules: docs/rules/.
 `;
@@ -39,7 +48,21 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
+/** The first positional argument and its index in argv (options that take a value skipped). */
+function firstPositional(argv: string[]): { value: string; index: number } | undefined {
+  try {
+    const { tokens } = parseArgs({
+      args: argv, allowPositionals: true, strict: false, tokens: true,
+      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' } },
+    });
+    const t = tokens?.find((x) => x.kind === 'positional');
+    return t && t.kind === 'positional' ? { value: t.value, index: t.index } : undefined;
+  } catch { return undefined; }
+}
+
 export function runCli(argv: string[], io: CliIO, version: string): number {
+  const sub = firstPositional(argv);
+  if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

@@ -21,6 +21,9 @@ import { complete, type CompletionKind } from '../engine/features/complete';
 import { hover } from '../engine/features/hover';
 import { definition, prepareRename, references, rename, workspaceSymbols } from '../engine/features/navigate';
 import { outline, type OutlineItem } from '../engine/features/outline';
+import { buildOverview } from '../engine/features/overview';
+import { renderOverviewBody, renderOverviewHtml } from '../engine/features/overview-html';
+import { localToday } from '../engine/dates';
 import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
 import { NodeHost } from '../engine/node-host';
 import { RULES_BY_ID } from '../engine/rules';
@@ -45,6 +48,7 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
 };
 
 export const OPEN_DOCS_COMMAND = 'rsp-lint.openRuleDocs';
+export const OVERVIEW_REQUEST = 'rsp/overview';
 /** Bounds on the workspace scan at start-up. */
 const MAX_WORKSPACE_FILES = 20_000;
 
@@ -335,6 +339,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${rule}`, command: OPEN_DOCS_COMMAND, arguments: [rule] } });
     }
     return out;
+  });
+
+  /** The policy overview of the whole workspace, as HTML for the client's webview. */
+  connection.onRequest(OVERVIEW_REQUEST, (params: { nonce?: string }) => {
+    const paths = [...new Set([...known, ...openPaths().filter((p) => ws.hasText(p))])];
+    const findings = new Map(paths.map((p) => [p, ws.analyze(p)] as const));
+    const o = buildOverview(ws, paths, findings, ws.options.today ?? localToday());
+    const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
+    return { html: renderOverviewHtml(o, { mode: 'webview', ...(nonce ? { nonce } : {}), title: 'RSP Policy Overview' }), body: renderOverviewBody(o, { mode: 'webview', title: 'RSP Policy Overview' }) };
   });
 
   connection.onExecuteCommand(async (params) => {
