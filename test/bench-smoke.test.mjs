@@ -1,0 +1,19 @@
+// Keeps the benchmark from rotting: `node bench/run.mjs --quick` must run to the end and print
+// its table with every column. No timed assertion here (the figures are machine-dependent);
+// `npm run bench` is where the numbers come from.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './lib/cli.mjs';
+
+test('npm run bench --quick runs and prints the comparison table', () => {
+  const r = spawnSync(process.execPath, ['bench/run.mjs', '--quick'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
+  assert.equal(r.status, 0, `bench/run.mjs --quick exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+  const header = r.stdout.split('\n').find((l) => l.startsWith('metric '));
+  assert.ok(header, `no table in:\n${r.stdout}`);
+  for (const col of ['rsp-lint', 'yaml-language-server', 'yls −200 ms', 'floor']) assert.ok(header.includes(col), `column '${col}' missing: ${header}`);
+  for (const row of ['edit → diagnostics p50', 'edit → diagnostics p95', 'hover p50', 'completion p50', 'peak RSS', 'throughput, MB/s']) {
+    assert.match(r.stdout, new RegExp(row), `row '${row}' missing`);
+  }
+  assert.match(r.stdout, /## Ratios/);
+});
