@@ -292,3 +292,23 @@ describe('configuration', () => {
     assert.match(r.findings[1].message, /^'goal-unlinked' reports nothing/);
   });
 });
+
+describe('large runs', () => {
+  test('checking in parallel (one worker per core) gives exactly the serial results', () => {
+    const files = { 'p/test.rsp.yaml': POLICY, '.rsp-lint.yaml': 'rules:\n  goal-unlinked: hint\n', 'q/.rsp-lint.yaml': 'rules:\n  bogus-rule: off\n' };
+    for (let i = 0; i < 150; i++) {
+      files[`p/r${String(i).padStart(3, '0')}.roadmap.yaml`] = roadmap({ goals: [
+        { id: 'SEC-1', area: 'security', due: i % 3 ? '2027-01-01' : '2026-01-01', owner: i % 5 ? 'Security' : 'TBD', supports: i % 7 ? 'CBRN-3' : 'CBRN3' },
+        { id: 'ALN-1', area: 'alignment', due: '2027-01-01', supports: '[]' },
+      ] }).replace('test-roadmap', `r${i}`);
+    }
+    const d = tempTree(files);
+    const serial = rspLint([...TODAY, '--format', 'json', '.'], { cwd: d, env: { RSP_LINT_JOBS: '1' } });
+    const parallel = rspLint([...TODAY, '--format', 'json', '.'], { cwd: d, env: { RSP_LINT_JOBS: '2' } });
+    assert.equal(parallel.status, serial.status);
+    assert.equal(parallel.stdout, serial.stdout);
+    const findings = JSON.parse(serial.stdout);
+    assert.ok(findings.length > 300, String(findings.length));
+    assert.ok(findings.some((f) => f.path === path.join('q', '.rsp-lint.yaml') && f.rule === 'config'));
+  });
+});

@@ -1,8 +1,10 @@
 /** Entry point of `rsp-lint`: the CLI, or the language server with --stdio. */
 import { version } from '../../package.json';
+import { runWorkerIfAny } from './cli/check';
 import { runCli } from './cli/main';
 
-function main(): void {
+async function main(): Promise<void> {
+  if (runWorkerIfAny()) return;
   const argv = process.argv.slice(2);
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     // Loaded lazily: the CLI never pays for the language server.
@@ -12,7 +14,7 @@ function main(): void {
   }
   let code: number;
   try {
-    code = runCli(argv, {
+    code = await runCli(argv, {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
       cwd: process.cwd(),
@@ -26,4 +28,4 @@ function main(): void {
   process.exitCode = code;
 }
 
-main();
+void main();

@@ -5,6 +5,7 @@ import { isRealDate } from '../engine/dates';
 import { NodeHost } from '../engine/node-host';
 import { Workspace } from '../engine/workspace';
 import { discover, UsageError } from './discover';
+import { check, checkHere } from './check';
 import { computeFixes, unifiedDiff, writeAtomic } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 import { runReport } from './report';
@@ -60,7 +61,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
   } catch { return undefined; }
 }
 
-export function runCli(argv: string[], io: CliIO, version: string): number {
+export async function runCli(argv: string[], io: CliIO, version: string): Promise<number> {
   const sub = firstPositional(argv);
   if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
@@ -126,18 +127,14 @@ export function runCli(argv: string[], io: CliIO, version: string): number {
     if (n > 0) io.stderr(`rsp-lint: ${values.fix ? 'fixed' : 'would fix'} ${n} problem${n === 1 ? '' : 's'} in ${fixes.length} file${fixes.length === 1 ? '' : 's'}\n`);
   }
   const items: Located[] = [];
-  let ioError: string | undefined;
-  for (const t of targets) {
-    const doc = ws.load(t.abs);
-    if (doc.readError && doc.readError.reason !== 'too-large') {
-      ioError ??= `cannot check ${t.display}: ${doc.readError.message.replace(`${host.display(t.abs)} `, '')}`;
-      continue;
-    }
-    for (const f of ws.analyze(t.abs)) items.push({ path: t.display, finding: f });
-  }
-  for (const c of configs) ws.configFor(c); // configuration files with no document below them
-  for (const c of ws.configs()) {
-    const shown = path.isAbsolute(targets[0]?.display ?? '') ? c.path! : host.display(c.path!);
+  // With fixes the workspace holds the fixed texts: check them here; otherwise, maybe in parallel.
+  const result = values.fix || values['fix-dry-run']
+    ? checkHere(ws, targets, configs)
+    : await check(targets, configs, { ...(today ? { today } : {}), cwd: io.cwd, env: io.env });
+  targets.forEach((t, i) => { for (const f of result.findings[i] ?? []) items.push({ path: t.display, finding: f }); });
+  const ioError = result.ioError;
+  for (const c of result.configs) {
+    const shown = path.isAbsolute(targets[0]?.display ?? '') ? c.path : host.display(c.path);
     for (const f of c.findings) items.push({ path: shown, finding: f });
   }
 

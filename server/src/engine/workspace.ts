@@ -58,6 +58,15 @@ export class Workspace {
     this.forgetLinks(path);
   }
 
+  /** Forgets a checked document unless it is a policy (others may link to it). */
+  release(path: string): void {
+    const d = this.docs.get(path);
+    if (!d || d.model?.kind === 'policy' || this.overlays.has(path)) return;
+    this.docs.delete(path);
+    this.lastGood.delete(path);
+    this.forgetLinks(path);
+  }
+
   /** Drops `path` from the dependents of every policy (a closed or deleted document). */
   forgetLinks(path: string): void {
     for (const [policy, set] of this.dependents) {

@@ -6,6 +6,7 @@ import { addMonths, localToday } from '../dates';
 import { suffixKind } from '../kinds';
 import type { PolicyModel, RoadmapModel } from '../model';
 import { schemaAt, type SchemaNode } from '../schema-nav';
+import type { LineIndex } from '../text';
 import { DOC_KINDS, type DataPath, type DocKind } from '../types';
 import type { Workspace } from '../workspace';
 
@@ -24,8 +25,8 @@ export interface CompletionResult { items: Completion[]; start: number; end: num
 
 interface Line { indent: number; text: string; dash: boolean; key?: string; rest: string }
 
-function lineAt(text: string, starts: number[], i: number): Line {
-  const raw = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1]! - 1 : text.length).replace(/\r$/, '');
+function lineAt(text: string, starts: LineIndex, i: number): Line {
+  const raw = text.slice(starts.lineStart(i), starts.lineEnd(i));
   const indent = raw.length - raw.trimStart().length;
   let body = raw.slice(indent);
   const dash = /^-(\s|$)/.test(body);
@@ -41,7 +42,7 @@ function isBlank(l: Line): boolean { return l.text.trim() === '' || l.text.trimS
  * read from the indentation of the lines above (list indices are given as 0: the schema
  * treats every item alike). `inItem`: the key follows a "- " on its own line.
  */
-function pathAbove(text: string, starts: number[], row: number, col: number, inItem: boolean): DataPath {
+function pathAbove(text: string, starts: LineIndex, row: number, col: number, inItem: boolean): DataPath {
   const path: Array<string | number> = [];
   // The node we are inside of: a key at column c, or a list item whose dash is at column c.
   let c = inItem ? col - 2 : col;
@@ -64,7 +65,7 @@ function pathAbove(text: string, starts: number[], row: number, col: number, inI
 }
 
 /** Keys already present in the mapping whose keys stand at column `col` around line `row`. */
-function siblingKeys(text: string, starts: number[], row: number, col: number): Set<string> {
+function siblingKeys(text: string, starts: LineIndex, row: number, col: number): Set<string> {
   const keys = new Set<string>();
   for (let i = row - 1; i >= 0; i--) {
     const l = lineAt(text, starts, i);
@@ -73,7 +74,7 @@ function siblingKeys(text: string, starts: number[], row: number, col: number): 
     if ((l.dash ? l.indent + 2 : l.indent) < col) break;
     if (!l.dash && l.indent === col && l.key) keys.add(l.key);
   }
-  for (let i = row + 1; i < starts.length; i++) {
+  for (let i = row + 1; i < starts.lineCount; i++) {
     const l = lineAt(text, starts, i);
     if (isBlank(l)) continue;
     if (l.indent < col) break; // the next item, or the end of this mapping
@@ -95,8 +96,7 @@ export function complete(ws: Workspace, path: string, offset: number, today = lo
   if (text === undefined) return undefined;
   const lines = doc.parsed!.lines;
   const pos = lines.position(offset);
-  const starts: number[] = [];
-  for (let i = 0; i < lines.lineCount; i++) starts.push(lines.lineStart(i));
+  const starts = lines; // line lookups in O(1): nothing proportional to the document per request
   const prefix = text.slice(lines.lineStart(pos.line), offset);
   const kind = kindOf(ws, path, text);
 

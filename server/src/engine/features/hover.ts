@@ -52,8 +52,12 @@ function policyOf(ws: Workspace, doc: LoadedDoc): { model: PolicyModel; path: st
   return undefined;
 }
 
-function list(items: string[]): string {
-  return items.length ? items.map((i) => `- ${i}`).join('\n') : '- _none_';
+/** A Markdown list, cut at 25 items: a hover is read at a glance (the outline has the rest). */
+function list(items: string[], max = 25): string {
+  if (!items.length) return '- _none_';
+  const shown = items.slice(0, max).map((i) => `- ${i}`);
+  if (items.length > max) shown.push(`- _… and ${items.length - max} more_`);
+  return shown.join('\n');
 }
 
 function safeguardLine(d: Def): string { return `\`${d.id}\`${d.title ? ` — ${d.title}` : ''}`; }
@@ -68,7 +72,8 @@ export function aslMarkdown(ws: Workspace, doc: LoadedDoc, level: string): strin
     }
   }
   if (std && from) {
-    const thresholds = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requires === level).map((t) => `\`${t.id}\``);
+    const all = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requires === level).map((t) => `\`${t.id}\``);
+    const thresholds = all.length > 25 ? [...all.slice(0, 25), `… ${all.length - 25} more`] : all;
     return [
       `**${level}${std.name && std.name !== level ? ` — ${std.name}` : ''}** · ${std.status}`,
       '',
