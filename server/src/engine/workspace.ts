@@ -11,6 +11,7 @@ import { CONFIG_FILE, suffixKind } from './kinds';
 import { locate, rootSpan } from './locate';
 import { obj, policyModel, reportModel, roadmapModel, type Model } from './model';
 import { parseYaml, type ParsedText } from './parse';
+import { LineIndex } from './text';
 import { CHECKS, RULES_BY_ID } from './rules';
 import type { PolicyLink, Report, RuleContext } from './rules/rule';
 import { closest, didYouMean, quoteList } from './suggest';
@@ -44,6 +45,7 @@ export class Workspace {
   private readonly docs = new Map<string, LoadedDoc>();
   private readonly configsByDir = new Map<string, ResolvedConfig>();
   private readonly lastGood = new Map<string, Model>();
+  private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   /** Policy path → documents that link to it (for re-checking dependents). */
   readonly dependents = new Map<string, Set<string>>();
 
@@ -53,6 +55,7 @@ export class Workspace {
   setText(path: string, text: string): void { this.overlays.set(path, text); this.invalidate(path); }
   clearText(path: string): void {
     this.overlays.delete(path);
+    this.lineCache.delete(path);
     this.lastGood.delete(path);
     this.invalidate(path);
     this.forgetLinks(path);
@@ -151,13 +154,25 @@ export class Workspace {
     return doc;
   }
 
-  /** The last model built for a path: editors keep using it while the text does not parse. */
+  /**
+   * The last model built for a path, without parsing: editors keep using it while the text is
+   * being typed (and does not parse, or is not parsed yet).
+   */
   lastGoodModel(path: string): Model | undefined {
-    return this.load(path).model ?? this.lastGood.get(path);
+    return this.docs.get(path)?.model ?? this.lastGood.get(path) ?? (this.overlays.has(path) ? undefined : this.load(path).model);
+  }
+
+  /** The current text of a document (editor buffer or file) and its line index, without parsing it. */
+  textOf(path: string): { text: string; lines: LineIndex } | undefined {
+    const o = this.overlays.get(path);
+    if (o === undefined) { const p = this.load(path).parsed; return p ? { text: p.text, lines: p.lines } : undefined; }
+    let c = this.lineCache.get(path);
+    if (!c || c.text !== o) { c = { text: o, lines: this.docs.get(path)?.parsed?.text === o ? this.docs.get(path)!.parsed!.lines : new LineIndex(o) }; this.lineCache.set(path, c); }
+    return c;
   }
 
   /** The policy a roadmap or report links to through its `policy:` path. */
-  policyLink(doc: LoadedDoc): PolicyLink {
+  policyLink(doc: Pick<LoadedDoc, 'path' | 'model'>): PolicyLink {
     const m = doc.model ?? this.lastGood.get(doc.path);
     if (!m || m.kind === 'policy' || m.policyRef === undefined) return { state: 'none' };
     const ref = m.policyRef;

@@ -85,10 +85,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return h;
   };
   const rangeOf = (path: string, start: number, end: number) => {
-    const lines = ws.load(path).parsed?.lines;
+    const lines = ws.textOf(path)?.lines;
     return lines ? lines.range(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   };
-  const offsetOf = (path: string, pos: { line: number; character: number }) => ws.load(path).parsed?.lines.offset(pos) ?? 0;
+  const offsetOf = (path: string, pos: { line: number; character: number }) => ws.textOf(path)?.lines.offset(pos) ?? 0;
   const textEdits = (path: string, edits: Edit[]): TextEdit[] => edits.map((e) => ({ range: rangeOf(path, e.start, e.end), newText: e.newText }));
 
   function diagnostic(f: Finding): Diagnostic {

@@ -83,22 +83,20 @@ function siblingKeys(text: string, starts: LineIndex, row: number, col: number):
   return keys;
 }
 
-function kindOf(ws: Workspace, path: string, text: string): DocKind | undefined {
-  const d = ws.load(path);
-  if (d.kind) return d.kind;
+function kindOf(path: string, text: string): DocKind | undefined {
   const m = /^kind:\s*["']?([\w-]+)/m.exec(text);
   return m && (DOC_KINDS as readonly string[]).includes(m[1]!) ? (m[1] as DocKind) : suffixKind(path);
 }
 
+/** Works on the text as typed: it never waits for the document to be parsed. */
 export function complete(ws: Workspace, path: string, offset: number, today = localToday()): CompletionResult | undefined {
-  const doc = ws.load(path);
-  const text = doc.parsed?.text;
-  if (text === undefined) return undefined;
-  const lines = doc.parsed!.lines;
+  const cur = ws.textOf(path);
+  if (!cur) return undefined;
+  const { text, lines } = cur;
   const pos = lines.position(offset);
   const starts = lines; // line lookups in O(1): nothing proportional to the document per request
   const prefix = text.slice(lines.lineStart(pos.line), offset);
-  const kind = kindOf(ws, path, text);
+  const kind = kindOf(path, text);
 
   // A key being typed: "  sta", "  - id", or an empty line.
   const keyM = /^(\s*)(- )?([A-Za-z_][\w-]*)?$/.exec(prefix);
@@ -214,7 +212,8 @@ function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, 
 function policyFor(ws: Workspace, path: string): PolicyModel | undefined {
   const m = ws.lastGoodModel(path);
   if (m?.kind === 'policy') return m;
-  const link = ws.policyLink(ws.load(path));
+  if (!m) return undefined;
+  const link = ws.policyLink({ path, model: m });
   return link.state === 'ok' ? link.model : undefined;
 }
 
