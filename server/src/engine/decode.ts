@@ -6,7 +6,10 @@ export type Decoded =
 
 function lineColOfByte(bytes: Uint8Array, at: number): { line: number; column: number } {
   let line = 0, lineStart = 0;
-  for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  for (let i = 0; i < at && i < bytes.length; i++) {
+    // \n, \r\n and a lone \r end a line (as in YAML and LSP)
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) { line++; lineStart = i + 1; }
+  }
   // The column in UTF-16 units, as editors count, of the text before the bad byte.
   return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, at)).length };
 }

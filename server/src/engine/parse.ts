@@ -58,7 +58,14 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
   }
 
   const tokens: CST.Token[] = [];
-  for (const token of new Parser().parse(text)) tokens.push(token);
+  try {
+    for (const token of new Parser().parse(text)) tokens.push(token);
+  } catch (e) {
+    // yaml's CST parser recurses on compact nesting ("- - - - …"); the stack is the limit there.
+    if (!(e instanceof RangeError)) throw e;
+    out.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)', start: 0, end: Math.min(lines.lineEnd(0), size) });
+    return out;
+  }
 
   const deep = deepestCollection(tokens, limits.maxDepth);
   if (deep) {
@@ -95,12 +102,13 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
       const second = duplicateAt(doc, start);
       if (second?.range) [start, end] = [second.range[0], second.range[1]];
     }
-    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message, doc, text, e.pos[0]), start, end });
+    start = Math.min(start, size);
+    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message, doc, text, e.pos[0]), start, end: Math.max(start, Math.min(end, size)) });
   }
   const fatal = out.problems.length > 0;
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') continue; // every explicit tag is reported below
-    out.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: w.pos[0], end: w.pos[1] });
+    out.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) });
   }
   for (const [start, end, tag] of explicitTags(doc, text)) {
     out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag '${tag}': RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
@@ -201,9 +209,7 @@ function syntaxMessage(code: string, message: string, doc: Document.Parsed, text
 }
 
 function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return new LineIndex(text.slice(0, offset)).lineCount - 1;
 }
 
 /** The mapping and pair whose (duplicate) key starts at `pos`. */

@@ -2,18 +2,22 @@ import type { Position, Range } from './types';
 
 /** Maps offsets to LSP positions and back, in O(log lines). */
 export class LineIndex {
+  /** Offset where each line starts, and where its content ends (before its line break). */
   private readonly starts: number[];
+  private readonly ends: number[];
   constructor(readonly text: string) {
+    // Line breaks as YAML and LSP count them: \r\n, \n, and a lone \r.
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const ends: number[] = [];
+    const re = /\r\n?|\n/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) { ends.push(m.index); starts.push(m.index + m[0].length); }
+    ends.push(text.length);
     this.starts = starts;
+    this.ends = ends;
   }
   get lineCount(): number { return this.starts.length; }
   lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!; }
-  lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
-    return next > this.lineStart(line) && this.text[next - 1] === '\r' ? next - 1 : next;
-  }
+  lineEnd(line: number): number { return this.ends[Math.max(0, Math.min(line, this.ends.length - 1))]!; }
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0, hi = this.starts.length - 1;

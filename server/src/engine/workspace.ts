@@ -159,7 +159,8 @@ export class Workspace {
    * being typed (and does not parse, or is not parsed yet).
    */
   lastGoodModel(path: string): Model | undefined {
-    return this.docs.get(path)?.model ?? this.lastGood.get(path) ?? (this.overlays.has(path) ? undefined : this.load(path).model);
+    // Parse only when no model was ever built for this path (e.g. asked before its first analysis).
+    return this.docs.get(path)?.model ?? this.lastGood.get(path) ?? this.load(path).model;
   }
 
   /** The current text of a document (editor buffer or file) and its line index, without parsing it. */
