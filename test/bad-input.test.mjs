@@ -691,3 +691,15 @@ test('limits.max_file_bytes: 2048 makes a 3 KB document a resource-limit', TEST,
   startsAt(f, 0, 0);
   assert.match(f.message, /2(\.0)? KiB|2048|max_file_bytes/);
 });
+
+test('a mapping with 50,000 duplicate keys, and one with 200,000 keys, finish quickly', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-dups-'));
+  fs.writeFileSync(path.join(dir, '.rsp-lint.yaml'), 'rules:\n'.repeat(50_000) + '  goal-unlinked: warning\n');
+  fs.writeFileSync(path.join(dir, 'wide.rsp.yaml'), 'format: rsp/v1\nkind: policy\nx:\n' + Array.from({ length: 200_000 }, (_, i) => `  k${i}: 1\n`).join(''));
+  const r = rspLint(['--format', 'json', '.'], { cwd: dir, timeout: 60_000 });
+  assert.equal(r.status, 1, r.stderr);
+  const findings = JSON.parse(r.stdout);
+  const cfg = findings.filter((f) => f.path === '.rsp-lint.yaml');
+  assert.ok(cfg.length <= 102 && cfg.some((f) => /more duplicate keys not shown/.test(f.message)), `${cfg.length} config findings`);
+  assert.ok(findings.filter((f) => f.path === 'wide.rsp.yaml').length <= 210);
+});

@@ -6,7 +6,7 @@
  * the recursive composer sees it: a few thousand `[` would otherwise exhaust the stack or
  * the heap of the whole process.
  */
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node } from 'yaml';
 import { LineIndex } from './text';
 import type { Limits } from './limits';
 
@@ -78,7 +78,9 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
   }
 
   // resolveKnownTags: false — YAML 1.1 tags such as !!binary stay plain text.
-  const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'warn', resolveKnownTags: false });
+  // uniqueKeys: false — yaml checks duplicates with a scan per key (quadratic in a large mapping);
+  // duplicateKeys() below does it in one pass.
+  const composer = new Composer({ uniqueKeys: false, strict: true, logLevel: 'warn', resolveKnownTags: false });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = d;
@@ -96,15 +98,13 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
   if (!doc) return out; // unreachable: the composer always yields a document
   out.doc = doc;
 
-  for (const e of doc.errors) {
-    let [start, end] = e.pos;
-    if (e.code === 'DUPLICATE_KEY') {
-      const second = duplicateAt(doc, start);
-      if (second?.range) [start, end] = [second.range[0], second.range[1]];
-    }
-    start = Math.min(start, size);
-    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message, doc, text, e.pos[0]), start, end: Math.max(start, Math.min(end, size)) });
+  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    const start = Math.min(e.pos[0], size);
+    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) });
   }
+  duplicateKeys(doc, text, out.problems);
+  const extra = doc.errors.length - MAX_SYNTAX_PROBLEMS;
+  if (extra > 0) out.problems.push({ rule: 'yaml-syntax', message: `${extra} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), size) });
   const fatal = out.problems.length > 0;
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') continue; // every explicit tag is reported below
@@ -191,16 +191,10 @@ function explicitTags(doc: Document.Parsed, text: string): Array<[number, number
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-function syntaxMessage(code: string, message: string, doc: Document.Parsed, text: string, pos: number): string {
+function syntaxMessage(code: string, message: string): string {
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'tab character used for indentation; YAML indents with spaces only';
-    case 'DUPLICATE_KEY': {
-      const first = firstOfDuplicate(doc, pos);
-      const key = first ? `'${String((first.key as { value?: unknown }).value)}'` : 'key';
-      const line = first && isScalar(first.key) && first.key.range ? ` (first set on line ${lineOf(text, first.key.range[0]) + 1})` : '';
-      return `duplicate ${key}${line}: a key may appear once in a mapping; merge the two or rename one`;
-    }
     case 'MULTIPLE_DOCS':
       return "a file holds one RSP document; remove the '---' separator or move the rest to its own file";
     default:
@@ -208,35 +202,37 @@ function syntaxMessage(code: string, message: string, doc: Document.Parsed, text
   }
 }
 
-function lineOf(text: string, offset: number): number {
-  return new LineIndex(text.slice(0, offset)).lineCount - 1;
-}
+/** Most syntax problems reported per document; one more finding counts the rest. */
+const MAX_SYNTAX_PROBLEMS = 100;
 
-/** The mapping and pair whose (duplicate) key starts at `pos`. */
-function pairAt(doc: Document.Parsed, pos: number): { map: { items: Pair[] }; pair: Pair } | undefined {
+/**
+ * Duplicate keys, in one pass over the tree (a map of keys per mapping): the second key is
+ * the finding, and its message names the line of the first.
+ */
+function duplicateKeys(doc: Document.Parsed, text: string, problems: Problem[]): void {
+  let count = 0;
+  let lines: LineIndex | undefined;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const n = stack.pop();
     if (isMap(n)) {
-      const pair = n.items.find((p) => isScalar(p.key) && p.key.range?.[0] === pos);
-      if (pair) return { map: n as { items: Pair[] }, pair: pair as Pair };
-      for (const p of n.items) stack.push(p.key, p.value);
+      const seen = new Map<string, Node>();
+      for (const p of n.items) {
+        if (isScalar(p.key) && p.key.range) {
+          const k = String(p.key.value);
+          const first = seen.get(k);
+          if (!first) seen.set(k, p.key as Node);
+          else if (count++ < MAX_SYNTAX_PROBLEMS) {
+            lines ??= new LineIndex(text);
+            const line = lines.position(first.range![0]).line + 1;
+            problems.push({ rule: 'yaml-syntax', message: `duplicate '${k.length > 60 ? `${k.slice(0, 57)}…` : k}' (first set on line ${line}): a key may appear once in a mapping; merge the two or rename one`, start: p.key.range[0], end: p.key.range[1] });
+          }
+        }
+        stack.push(p.key, p.value);
+      }
     } else if (isSeq(n)) stack.push(...n.items);
   }
-  return undefined;
-}
-
-/** The key node of the duplicate that starts at `pos`. */
-function duplicateAt(doc: Document.Parsed, pos: number): Node | undefined {
-  return pairAt(doc, pos)?.pair.key as Node | undefined;
-}
-
-/** The first pair of the mapping whose later duplicate key starts at `pos`. */
-function firstOfDuplicate(doc: Document.Parsed, pos: number): Pair | undefined {
-  const hit = pairAt(doc, pos);
-  if (!hit || !isScalar(hit.pair.key)) return undefined;
-  const k = hit.pair.key.value;
-  return hit.map.items.find((p) => isScalar(p.key) && p.key.value === k);
+  if (count > MAX_SYNTAX_PROBLEMS) problems.push({ rule: 'yaml-syntax', message: `${count - MAX_SYNTAX_PROBLEMS} more duplicate keys not shown`, start: 0, end: 0 });
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {

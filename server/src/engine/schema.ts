@@ -72,6 +72,8 @@ function typeOf(v: unknown): string {
 }
 
 /** Lower is more specific: we keep one error per value, the most telling one. */
+const MAX_PROBLEMS = 200;
+
 const VALUE_KEYWORDS = ['type', 'const', 'enum', 'pattern', 'format', 'minLength', 'minimum', 'maximum', 'minItems', 'uniqueItems'];
 
 export interface ValidateOptions {
@@ -91,7 +93,10 @@ export function validate(name: SchemaName, data: unknown, opts: ValidateOptions 
   }
   const v = validatorFor(name);
   if (v(data)) return [];
-  const errors = (v.errors ?? []).filter((e) => !(opts.coveredByRules ?? []).some((re) => re.test(pointerOf(e))));
+  const all = (v.errors ?? []).filter((e) => !(opts.coveredByRules ?? []).some((re) => re.test(pointerOf(e))));
+  // Locating each problem costs a walk of the tree: a hostile document with 100,000 unknown
+  // keys gets the first MAX_PROBLEMS and one summary.
+  const errors = all.slice(0, MAX_PROBLEMS);
   const byValue = new Map<string, ErrorObject>();
   const out: SchemaProblem[] = [];
   // A misspelled key ('ownr') is one problem: report the unknown key, not also the missing one.
@@ -116,6 +121,7 @@ export function validate(name: SchemaName, data: unknown, opts: ValidateOptions 
     const p = mapError(e, data, kind, opts);
     if (p) out.push(p);
   }
+  if (all.length > MAX_PROBLEMS) out.push({ path: [], at: 'item', message: `${all.length - MAX_PROBLEMS} more schema problems not shown; fix the ones above first` });
   return out;
 }
 
