@@ -23,6 +23,16 @@ const server = await startCodeServer({ workspace, settings: { 'rspLint.today': '
 const browser = await openBrowser();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 let failed = false;
+
+/** Ctrl+G, waiting for the box to open before typing and to close after (no keys lost to a race). */
+async function goToLine(spec) {
+  const box = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+G');
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(spec));
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden', timeout: 10_000 });
+}
 try {
   await step('open VS Code and the roadmap', async () => {
     await page.goto(server.folderUrl({ extensionDevelopmentPath: root }));
@@ -31,9 +41,7 @@ try {
     await row.first().waitFor({ timeout: 30_000 });
     await row.first().click();
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(lineOf('- id: SAF-1')));
-    await page.keyboard.press('Enter');
+    await goToLine(String(lineOf('- id: SAF-1')));
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
   });
   let view;
@@ -56,9 +64,7 @@ try {
   });
   await step('it follows an edit live', async () => {
     await page.keyboard.press('Control+1'); // back to the editor
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(lineOf('    title: Second generation of input and output classifiers')));
-    await page.keyboard.press('Enter');
+    await goToLine(String(lineOf('    title: Second generation of input and output classifiers')));
     await page.keyboard.press('End');
     await page.keyboard.press('Enter'); // VS Code keeps the indentation of the title line
     await page.keyboard.type('owner: Safeguards Engineering');

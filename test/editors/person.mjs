@@ -27,6 +27,16 @@ const server = await startCodeServer({ workspace, settings: { 'rspLint.today': '
 const browser = await openBrowser();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 let failed = false;
+
+/** Ctrl+G, waiting for the box to open before typing and to close after (no keys lost to a race). */
+async function goToLine(spec) {
+  const box = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+G');
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(spec));
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden', timeout: 10_000 });
+}
 try {
   await step('open VS Code with the extension', async () => {
     await page.goto(server.folderUrl({ extensionDevelopmentPath: root }));
@@ -39,9 +49,7 @@ try {
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
   });
   await step('see the goal without an owner squiggled', async () => {
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(lineOf('- id: SAF-1')));
-    await page.keyboard.press('Enter');
+    await goToLine(String(lineOf('- id: SAF-1')));
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
     await saveScreenshot(page, 'person-1-squiggle');
   });
@@ -55,9 +63,7 @@ try {
   });
   await step('hover ASL-3 and read its requirements', async () => {
     await page.keyboard.press('Control+1'); // back to the editor
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(lineOf('Second generation of ASL-3')));
-    await page.keyboard.press('Enter');
+    await goToLine(String(lineOf('Second generation of ASL-3')));
     // Put the mouse on the characters "ASL-3" where the editor drew them.
     await page.locator('.monaco-editor .view-line', { hasText: 'Second generation of ASL-3' }).first().waitFor({ timeout: 10_000 });
     const box = await page.evaluate(() => {
@@ -88,9 +94,7 @@ try {
   });
   await step("apply the quick fix 'Replace with at-risk' and see the finding go", async () => {
     const line = lineOf('status: at-risc');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(`${line}:15`);
-    await page.keyboard.press('Enter');
+    await goToLine(`${line}:15`);
     await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with 'at-risk'" });
     await item.first().waitFor({ timeout: 15_000 });
