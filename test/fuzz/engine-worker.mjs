@@ -69,7 +69,7 @@ function fail(state, f) {
   if (n > 1) return;
   // The policy the document links to, as it is now (so the repro folder is complete).
   let linked;
-  try { const ref = ws.load(state.path).model?.policyRef ?? /^\s*policy:[ \t]*["']?([^"'#\r\n]*?)["']?[ \t]*$/m.exec(state.text)?.[1]; if (typeof ref === 'string') linked = host.resolve(posix.dirname(state.path), ref); } catch { /* none */ }
+  try { const ref = safeLoad(state.path).model?.policyRef ?? policyRefOf(state.text); if (typeof ref === 'string') linked = host.resolve(posix.dirname(state.path), ref); } catch { /* none */ }
   if (linked && linked !== state.path && host.files.has(linked)) state.touched.add(linked);
   const repro = {
     signature: sig, mode: 'engine', ...f, seed, session: state.session, edit: state.k, mutation: state.lastMutation,
@@ -217,6 +217,8 @@ function featureOffset(rng, text) {
 }
 
 let ws;
+/** The `policy:` value of a text that does not parse (the model has none then). */
+const policyRefOf = (text) => /^\s*policy:[ \t]*["']?([^"'#\r\n]*?)["']?[ \t]*$/m.exec(text.length > 100_000 ? text.slice(0, 100_000) : text)?.[1];
 /** ws.load where a throw is already reported by the analysis of the same text. */
 function safeLoad(p) { try { return ws.load(p); } catch { return {}; } }
 const elapsed = () => performance.now() - started;
@@ -273,7 +275,7 @@ function edits(rng, state, ctx, dir, put) {
     const kind = safeLoad(state.path).kind;
     if (what < 0.08 && kind && kind !== 'policy') {
       // Mutate the linked policy, as stored on the "disk" of the in-memory host.
-      const ref = safeLoad(state.path).model?.policyRef;
+      const ref = safeLoad(state.path).model?.policyRef ?? policyRefOf(state.text);
       const p = typeof ref === 'string' ? host.resolve(dir, ref) : undefined;
       if (p && p !== state.path && host.files.has(p)) {
         const r = rng.next();

@@ -211,6 +211,7 @@ function hangRepro(state, snap, detail, kind = 'hang') {
 }
 
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const mb1 = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
 log(`rsp-lint fuzz: seed ${opts.seed}, mode ${opts.mode}, ${opts.mode !== 'server' ? `${opts.engineEdits} engine edits` : ''}${opts.mode === 'both' ? ', ' : ''}${opts.mode !== 'engine' ? `${opts.serverEdits} server edits` : ''}, time limit ${opts.timeLimit} s`);
 const common = { seed: opts.seed, timeLimitMs: opts.timeLimit * 1000, hangMs: opts.hangMs, today: '2026-11-23' };
@@ -257,7 +258,10 @@ if (summary.engine) {
 if (summary.server) {
   const s = summary.server;
   lines.push(`  server       ${s.edits} edits, ${s.syncs} diagnostics round trips (compared with the engine), ${s.requests} requests; slowest diagnostics ${Math.round(s.maxSyncMs ?? 0)} ms, slowest request ${Math.round(s.maxRequestMs ?? 0)} ms (${s.maxRequest}); ${s.serverStarts} server process(es)`);
-  if (s.rss) lines.push(`  server RSS   ${mb(s.rss.initial)} at launch; start ${mb(s.rss.start)} (after warm-up, original documents), peak ${mb(s.rss.peak)}, end ${mb(s.rss.end ?? s.rss.last)} (original documents again); limit 3 × start + 100 MB = ${mb(s.rss.limit)}`);
+  if (s.rss) {
+    lines.push(`  server RSS   ${mb(s.rss.initial)} at launch, ${mb(s.rss.settledStart ?? s.rss.start)} after warm-up (original documents), start ${mb(s.rss.start)} (after the baseline heap snapshot); peak ${mb(s.rss.peak)}; end ${mb(s.rss.end ?? s.rss.last)} (original documents again); limit 3 × start + 100 MB = ${mb(s.rss.limit)}`);
+    if (s.rss.heapEnd !== undefined) lines.push(`  server heap  live heap (heap snapshot, after a full GC) ${mb1(s.rss.heapStart)} after warm-up → ${mb1(s.rss.heapEnd)} at the end (a leak if over 3 × + 50 MB); RSS after that GC ${mb(s.rss.startAfterGc)} → ${mb(s.rss.endAfterGc)}`);
+  }
 }
 lines.push(`  fuzzer RSS   peak ${summary.fuzzerPeakRssMB} MB (all threads)`);
 lines.push(failing.length ? `  FAILURES     ${failing.length} distinct:` : `  failures     none${summary.failures.length ? ` (${summary.failures.length} ignored)` : ''}`);

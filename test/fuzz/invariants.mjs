@@ -6,9 +6,8 @@ const PIPELINE_RULES = new Set(['yaml-syntax', 'resource-limit', 'unused-suppres
 
 /**
  * Line starts as an LSP client counts them: '\n', '\r\n' and a lone '\r' all end a line
- * (LSP spec, "Text Documents"). Columns are UTF-16 code units. With `{ cr: false }`, only
- * '\n' ends a line (the engine's LineIndex): ranges are first checked in the engine's own
- * convention, and a lone '\r' is then reported once, as its own invariant.
+ * (LSP spec, "Text Documents"; YAML 1.2 too). Columns are UTF-16 code units.
+ * `{ cr: false }`: only '\n' ends a line.
  */
 export class LspLines {
   constructor(text, { cr = true } = {}) {
@@ -65,8 +64,6 @@ export function checkFindings(findings, text, opts) {
   const bad = (invariant, f, detail) => out.push({ invariant, rule: f?.rule, detail });
   // Positions as LSP clients and YAML count them: \r\n, \n and a lone \r end a line.
   const lines = new LspLines(text);
-  const lsp = undefined;
-  let crReported = false;
   if (!Array.isArray(findings)) { bad('findings-not-an-array', undefined, typeof findings); return out; }
   for (const f of findings) {
     if (!opts.known.has(f.rule)) bad('unknown-rule', f, `rule '${f.rule}' is not registered`);
@@ -74,7 +71,7 @@ export function checkFindings(findings, text, opts) {
     if (f.rule === 'internal-error') bad('internal-error', f, f.message);
     if (!SEVERITIES.has(f.severity)) bad('bad-severity', f, String(f.severity));
     if (typeof f.message !== 'string' || !f.message.trim()) bad('empty-message', f, JSON.stringify(f.message));
- if (opts.noRanges) continue;
+    if (opts.noRanges) continue;
     const r = f.range;
     if (!r || !lines.validPosition(r.start) || !lines.validPosition(r.end)) {
       bad('range-outside-document', f, `${JSON.stringify(r)} in a document of ${lines.lineCount} lines`);
@@ -87,13 +84,8 @@ export function checkFindings(findings, text, opts) {
     } else if (r && !(o[0] === 0 && o[1] === 0)) {
       // A finding's range is the LSP range of its offsets.
       const s = lines.position(o[0]), e = lines.position(o[1]);
-      if (!same(s, r.start) || !same(e, r.end)) bad('range-not-position-of-offsets', f, `offsets ${JSON.stringify(o)} are ${JSON.stringify({ start: s, end: e })}, reported ${JSON.stringify(r)}`);
-      else if (lsp && !crReported) {
-        const ls = lsp.position(o[0]), le = lsp.position(o[1]);
-        if (!same(ls, r.start) || !same(le, r.end)) {
-          crReported = true;
-          bad('lone-cr-not-a-line-break', f, `the text has a lone '\\r' (a line break for LSP clients and in YAML 1.2): offsets ${JSON.stringify(o)} are ${JSON.stringify({ start: ls, end: le })} in the editor, reported ${JSON.stringify(r)}`);
-        }
+      if (!same(s, r.start) || !same(e, r.end)) {
+        bad(hasLoneCr(text) ? 'lone-cr-not-a-line-break' : 'range-not-position-of-offsets', f, `offsets ${JSON.stringify(o)} are ${JSON.stringify({ start: s, end: e })} for an LSP client, reported ${JSON.stringify(r)}`);
       }
     }
     for (const fix of f.fixes ?? []) {

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { startLsp, uri } from '../lib/lsp.mjs';
 import { Rng, mix } from './prng.mjs';
 import { apply, corruptBytes, mutate, tokensOf } from './mutate.mjs';
-import { LspLines, checkLspRange, hasLoneCr } from './invariants.mjs';
+import { LspLines, checkLspRange } from './invariants.mjs';
 import { busy, idle, views } from './shared.mjs';
 import { loadEngine, ROOT } from './engine.mjs';
 import { signature } from './signature.mjs';
@@ -56,7 +56,8 @@ const recent = []; // the last edits, for repros
 
 let lsp; let died; let logErrors = []; let shadow; let rssTimer;
 const rss = { initial: 0, start: 0, peak: 0, peakAll: 0, last: 0, limit: 0, warm: false, samples: 0 };
-const warmupEdits = Math.min(2000, Math.max(100, Math.floor(maxEdits * 0.1)));
+// Short, so that the baseline is taken before a pathological document can inflate the heap.
+const warmupEdits = Math.min(200, Math.max(50, Math.floor(maxEdits * 0.1)));
 
 function readRss(pid) {
   try { const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8')); return m ? Number(m[1]) * 1024 : 0; } catch { return 0; }
@@ -69,9 +70,13 @@ function sampleRss() {
   rss.last = v; rss.samples++;
   rss.peakAll = Math.max(rss.peakAll, v);
   if (!rss.initial) rss.initial = v;
+  if (rss.paused) return; // writing a heap snapshot costs memory of its own
   if (rss.warm) rss.peak = Math.max(rss.peak, v);
   rss.windowPeak = Math.max(rss.windowPeak ?? 0, v);
-  stats.rss = { initial: rss.initial, start: rss.start, peak: rss.peak || rss.peakAll, peakAll: rss.peakAll, last: rss.last, end: rss.end, limit: rss.limit, samples: rss.samples };
+  stats.rss = {
+    initial: rss.initial, start: rss.start, peak: rss.peak || rss.peakAll, peakAll: rss.peakAll, last: rss.last, end: rss.end, limit: rss.limit, samples: rss.samples,
+    heapStart: rss.heapStart, heapEnd: rss.heapEnd, startAfterGc: rss.startAfterGc, endAfterGc: rss.endAfterGc, settledStart: rss.settledStart,
+  };
 }
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
@@ -149,6 +154,32 @@ function fail(f) {
   parentPort.postMessage({ type: 'failure', repro });
 }
 
+// The server writes a heap snapshot on SIGUSR2 (after a full collection): its size is the live
+// heap, which tells retained memory from heap V8 merely has not given back to the system yet.
+const snapDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-fuzz-heap-'));
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`].filter(Boolean).join(' ');
+
+/** Live heap of the server (bytes): the size of a heap snapshot it writes on SIGUSR2; then its RSS. */
+async function liveHeap() {
+  const before = new Set(fs.readdirSync(snapDir));
+  rss.paused = true;
+  try { process.kill(lsp.proc.pid, 'SIGUSR2'); } catch { rss.paused = false; return undefined; }
+  let file; let size = -1;
+  for (let i = 0; i < 600 && !died; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    file ??= fs.readdirSync(snapDir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    if (!file) continue;
+    const now = fs.statSync(path.join(snapDir, file)).size;
+    if (now > 0 && now === size) break; // written
+    size = now;
+  }
+  if (file) fs.rmSync(path.join(snapDir, file), { force: true });
+  await new Promise((r) => setTimeout(r, 500));
+  sampleRss();
+  rss.paused = false;
+  return file ? { heap: size, rss: rss.last } : undefined;
+}
+
 async function startServer() {
   died = undefined;
   logErrors = [];
@@ -169,17 +200,24 @@ async function startServer() {
 
 /**
  * RSS in a defined state: every document back to its original text, its diagnostics received,
- * then the lowest of a few samples over a second (so a collection in progress does not count).
+ * then the lowest of the samples over `idleMs` (so a collection in progress does not count).
  */
-async function settledRss() {
+async function settledRss(idleMs = 1000) {
   for (const d of docs) {
     if (d.open) { d.text = d.original; d.version = lsp.replace(d.uri, d.text); shadow.setText(d.path, d.text); }
     else { fs.writeFileSync(d.path, d.original); d.text = d.original; lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: d.uri, type: 2 }] }); shadow.invalidate(d.path); }
     recent.push({ doc: d.key, reset: true });
   }
   for (const d of docs) if (d.open) await sync(d);
+  // V8 gives memory back to the system a few seconds after the heap shrinks: wait for that (up to
+  // idleMs), or until the value is under the limit.
   let low = Infinity;
-  for (let i = 0; i < 5; i++) { await new Promise((r) => setTimeout(r, 200)); sampleRss(); if (rss.last) low = Math.min(low, rss.last); }
+  const until = Date.now() + idleMs;
+  do {
+    await new Promise((r) => setTimeout(r, 200));
+    sampleRss();
+    if (rss.last) low = Math.min(low, rss.last);
+  } while (Date.now() < until && !(rss.limit && low <= rss.limit));
   return low === Infinity ? rss.last : low;
 }
 
@@ -273,7 +311,7 @@ async function sync(d) {
     while (i < Math.max(have.length, want.length) && JSON.stringify(have[i]) === JSON.stringify(want[i])) i++;
     fail({ kind: 'differential', where: 'server vs engine', doc: d, detail: `diagnostics of ${path.basename(d.path)} v${v} differ from the engine's at #${i}: server ${JSON.stringify(have[i])?.slice(0, 300)} / engine ${JSON.stringify(want[i])?.slice(0, 300)} (${have.length} vs ${want.length})` });
   }
-  const lines = new LspLines(d.text, { cr: false });
+  const lines = new LspLines(d.text);
   for (const x of got.diagnostics) {
     if (!E.known.has(x.code)) fail({ kind: 'invariant', invariant: 'unknown-rule', where: 'diagnostics', doc: d, detail: String(x.code) });
     if (x.code === 'internal-error') fail({ kind: 'invariant', invariant: 'internal-error', where: 'diagnostics', doc: d, rule: x.code, detail: x.message });
@@ -324,8 +362,7 @@ async function request(d) {
   }
   const ms = performance.now() - t0;
   if (ms > stats.maxRequestMs) { stats.maxRequestMs = ms; stats.maxRequest = method; }
-  if (hasLoneCr(d.text)) return; // positions there are reported once, by the engine mode
-  const lines = new LspLines(d.text, { cr: false });
+  const lines = new LspLines(d.text);
   const check = (range, what) => { const bad = checkLspRange(range, lines); if (bad) fail({ kind: 'invariant', invariant: `${what}-range`, where: method, doc: d, detail: `${bad} at ${JSON.stringify(position)}`, position }); };
   if (!res) return;
   switch (method) {
@@ -365,7 +402,11 @@ async function run() {
       await startServer();
     }
     if (!rss.warm && stats.edits >= rss.warmAt) {
-      rss.start = await settledRss();
+      rss.settledStart = await settledRss();
+      const h = await liveHeap();
+      if (h) { rss.heapStart = h.heap; rss.startAfterGc = h.rss; }
+      // Writing the snapshot grows the heap for a while: the baseline is the higher of the two.
+      rss.start = Math.max(rss.settledStart, h?.rss ?? 0);
       rss.warm = true; rss.limit = 3 * rss.start + 100 * 1024 * 1024;
     }
     const d = rng.weighted(docs.map((x) => [x, x.weight]));
@@ -398,7 +439,14 @@ async function run() {
   if (!died) await sync(last.open ? last : docs.find((x) => x.open));
   if (!died && rss.warm) {
     rss.end = await settledRss();
-    if (rss.end > rss.limit) fail({ kind: 'memory', where: 'server (retained)', detail: `server RSS ${mb(rss.end)} with the original documents at the end, over 3 × ${mb(rss.start)} + 100 MB = ${mb(rss.limit)}: memory is retained` });
+    const h = await liveHeap();
+    if (h) {
+      rss.heapEnd = h.heap; rss.endAfterGc = h.rss;
+      // A leak: live objects that stay once the documents are back to what they were.
+      if (rss.heapStart && h.heap > 3 * rss.heapStart + 50 * 1024 * 1024) {
+        fail({ kind: 'memory', where: 'server (leak)', detail: `live heap ${mb(h.heap)} with the original documents at the end, after ${mb(rss.heapStart)} after warm-up` });
+      }
+    }
   }
   sampleRss();
   clearInterval(rssTimer);
@@ -409,7 +457,9 @@ async function run() {
   const err = lsp.stderr.trim();
   if (err) fail({ kind: 'crash', where: 'server stderr', detail: err.split('\n').slice(0, 5).join(' | ') });
   stats.elapsedMs = elapsed();
+  sampleRss();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(snapDir, { recursive: true, force: true });
   parentPort.postMessage({ type: 'done', stats });
 }
 
