@@ -30,7 +30,9 @@ const ctxBase = {
   ruleIds: [...E.known],
 };
 const DEFAULT_CONFIG = 'rules:\n  goal-unlinked: warning\n  roadmap-area-empty: information\nlimits:\n  max_depth: 32\n  max_findings_per_file: 200\n  max_alias_expansion: 100\n  max_file_bytes: 2097152\n';
-const options = { today };
+// Incremental, and every text parsed in pieces (not only large ones): the paths the editor
+// takes on large documents, exercised on every mutation of the small example documents.
+const options = { today, incremental: true, segmentMinBytes: 0 };
 
 const host = new MemHost();
 /** Every path a session may put an editor buffer on or change: documents and configuration files. */
@@ -94,7 +96,7 @@ function fail(state, f) {
 }
 
 function freshWorkspace(state, text) {
-  const w = new E.Workspace(host, { ...options });
+  const w = new E.Workspace(host, { ...options, incremental: false });
   if (state.configOverlay) w.setText(state.configPath, state.configText);
   w.setText(state.path, text);
   return w;
@@ -382,6 +384,20 @@ function checkOne(rng, state) {
       if (fdt > hangMs) fail(state, { kind: 'slow', where: feature, feature, offset, detail: `${feature} took ${fdt} ms of CPU` });
       if (problem) fail(state, { kind: 'invariant', where: feature, invariant: `${feature}-span`, feature, offset, arg, detail: problem });
     }
+  }
+  // Parsing in pieces must give what one parse of the whole text gives, for every text that
+  // parses either way (for the others, both must refuse it).
+  if (state.seenText !== undefined && (state.k % 2 === 1 || rng.chance(0.2))) {
+    busy(shared, 'segmented', state.seenText);
+    try {
+      const d = E.segmentedVsWhole(state.seenText);
+      stats.segmentChecks = (stats.segmentChecks ?? 0) + 1;
+      if (d.segmented) stats.segmentedTexts = (stats.segmentedTexts ?? 0) + 1;
+      if (d.problem) fail(state, { kind: 'differential', where: 'segmented parse', detail: d.problem });
+    } catch (e) {
+      fail(state, { kind: 'exception', where: 'segmented parse', detail: errText(e), stack: e?.stack });
+    }
+    idle(shared);
   }
   // Incremental (cached) analysis must equal a fresh workspace's.
   if (!state.diskMode && (state.k % 10 === 9 || rng.chance(0.05))) {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { policy as generatedPolicy } from '../../bench/generate.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,9 +25,10 @@ async function load(rel) {
 }
 
 export async function loadEngine() {
-  const [workspace, rules, hover, complete, navigate, outline, actions, types, nodeHost] = await Promise.all([
+  const [workspace, rules, hover, complete, navigate, outline, actions, types, nodeHost, parse, limits, segment, yaml] = await Promise.all([
     load('workspace.ts'), load('rules/index.ts'), load('features/hover.ts'), load('features/complete.ts'),
     load('features/navigate.ts'), load('features/outline.ts'), load('features/actions.ts'), load('types.ts'), load('node-host.ts'),
+    load('parse.ts'), load('limits.ts'), load('segment.ts'), import('yaml'),
   ]);
   const documented = new Set(fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)));
   return {
@@ -40,10 +42,16 @@ export async function loadEngine() {
     definition: navigate.definition, references: navigate.references, prepareRename: navigate.prepareRename,
     rename: navigate.rename, workspaceSymbols: navigate.workspaceSymbols,
     outline: outline.outline, actionsFor: actions.actionsFor,
+    segmentedVsWhole: (text) => segmentedVsWhole(text, parse.parseYaml, limits.DEFAULT_LIMITS, segment.segmentText, yaml),
   };
 }
 
-/** The example documents: [{ rel, text }] with rel relative to examples/ (posix). */
+/** A generated policy of ~1,200 lines (48 KB): large enough to be parsed in pieces by default. */
+export function largePolicy() {
+  return generatedPolicy(20261201, 1200, { org: 'Large Labs', id: 'large-rsp' }).text;
+}
+
+/** The example documents: [{ rel, text }] with rel relative to examples/ (posix), and a large generated policy. */
 export function loadCorpus() {
   const base = path.join(ROOT, 'examples');
   const out = [];
@@ -55,5 +63,46 @@ export function loadCorpus() {
     }
   };
   walk(base);
+  out.push({ rel: 'large/large.rsp.yaml', text: largePolicy() });
   return out;
+}
+
+/** Offsets of every node, in document order: what the rules and features read positions from. */
+function nodeRanges(root, Y) {
+  const out = [];
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) { out.push('-'); continue; }
+    out.push(n.range ? `${n.range[0]},${n.range[1]}` : '?');
+    if (Y.isMap(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i].value, n.items[i].key);
+    else if (Y.isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return out;
+}
+
+/**
+ * The oracle for parsing in pieces: where the whole text or its pieces parse, data, node offsets
+ * and problems must be those of one parse of the whole text.
+ */
+export function segmentedVsWhole(text, parseYaml, limits, segmentText, Y) {
+  const segmented = !!segmentText(text, 0);
+  if (!segmented) return { segmented };
+  const whole = parseYaml(text, limits, { segmentMinBytes: Infinity });
+  const pieces = parseYaml(text, limits, { segmentMinBytes: 0 });
+  if (whole.blocking && pieces.blocking) return { segmented };
+  if (whole.blocking !== pieces.blocking) {
+    return { segmented, problem: `the whole text ${whole.blocking ? 'does not parse' : 'parses'} (${JSON.stringify(whole.problems.slice(0, 2))}), its pieces ${pieces.blocking ? 'do not' : 'do'} (${JSON.stringify(pieces.problems.slice(0, 2))})` };
+  }
+  const a = JSON.stringify(whole.data), b = JSON.stringify(pieces.data);
+  if (a !== b) {
+    let i = 0; while (i < a.length && a[i] === b[i]) i++;
+    return { segmented, problem: `data differs at character ${i}: whole ${a.slice(Math.max(0, i - 40), i + 60)} / pieces ${b.slice(Math.max(0, i - 40), i + 60)}` };
+  }
+  const ra = nodeRanges(whole.doc.contents, Y), rb = nodeRanges(pieces.doc.contents, Y);
+  let i = 0; while (i < ra.length && ra[i] === rb[i]) i++;
+  if (i < ra.length || ra.length !== rb.length) return { segmented, problem: `node offsets differ at node ${i}: whole ${ra[i]} / pieces ${rb[i]}` };
+  const pa = JSON.stringify(whole.problems), pb = JSON.stringify(pieces.problems);
+  if (pa !== pb) return { segmented, problem: `problems differ: whole ${pa.slice(0, 300)} / pieces ${pb.slice(0, 300)}` };
+  return { segmented };
 }

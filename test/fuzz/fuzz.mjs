@@ -253,7 +253,7 @@ const lines = [
 ];
 if (summary.engine) {
   const e = summary.engine;
-  lines.push(`  engine       ${e.edits} edits, ${e.sessions} documents, ${e.analyses} analyses, ${e.featureCalls} feature calls, ${e.differentials} cached/fresh comparisons; slowest analysis ${Math.round(e.maxAnalyzeCpuMs ?? 0)} ms CPU / ${Math.round(e.maxAnalyzeMs ?? 0)} ms wall (${e.maxAnalyzeMutation}, ${e.maxAnalyzeSize} chars), slowest feature ${Math.round(e.maxFeatureMs ?? 0)} ms CPU (${e.maxFeature})`);
+  lines.push(`  engine       ${e.edits} edits, ${e.sessions} documents, ${e.analyses} analyses, ${e.featureCalls} feature calls, ${e.differentials} cached/fresh comparisons, ${e.segmentChecks ?? 0} pieces/whole-text parse comparisons (${e.segmentedTexts ?? 0} texts in pieces); slowest analysis ${Math.round(e.maxAnalyzeCpuMs ?? 0)} ms CPU / ${Math.round(e.maxAnalyzeMs ?? 0)} ms wall (${e.maxAnalyzeMutation}, ${e.maxAnalyzeSize} chars), slowest feature ${Math.round(e.maxFeatureMs ?? 0)} ms CPU (${e.maxFeature})`);
 }
 if (summary.server) {
   const s = summary.server;

@@ -15,7 +15,7 @@ import { Rng, mix } from './prng.mjs';
 import { apply, corruptBytes, mutate, tokensOf } from './mutate.mjs';
 import { LspLines, checkLspRange } from './invariants.mjs';
 import { busy, idle, views } from './shared.mjs';
-import { loadEngine, ROOT } from './engine.mjs';
+import { largePolicy, loadEngine, ROOT } from './engine.mjs';
 import { signature } from './signature.mjs';
 
 const { seed, edits: maxEdits, timeLimitMs, sab, today, requestTimeoutMs = 10_000, diagnosticsTimeoutMs = 30_000 } = workerData;
@@ -32,8 +32,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-fuzz-'));
 const src = path.join(ROOT, 'examples', 'example-labs');
 for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
 spawnSync('mkfifo', [path.join(dir, 'fifo.rsp.yaml')]);
+// A generated policy over the size that the server parses in pieces (an edit re-parses only its piece).
+fs.writeFileSync(path.join(dir, 'large.rsp.yaml'), largePolicy());
 const docs = [
   ['policy', 'example-labs.rsp.yaml', 3], ['roadmap', 'frontier-safety.roadmap.yaml', 4], ['report', '2026-q3.risk-report.yaml', 3],
+  ['large', 'large.rsp.yaml', 2],
 ].map(([key, name, weight]) => {
   const p = path.join(dir, name);
   const text = fs.readFileSync(p, 'utf8');

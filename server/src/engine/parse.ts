@@ -6,9 +6,10 @@
  * the recursive composer sees it: a few thousand `[` would otherwise exhaust the stack or
  * the heap of the whole process.
  */
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node } from 'yaml';
+import { Composer, Document, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type CST, type Node, type Pair } from 'yaml';
 import { LineIndex } from './text';
 import type { Limits } from './limits';
+import { SEGMENT_MIN_BYTES, nestingEstimate, segmentText, type Collection, type Leaf, type Shape } from './segment';
 
 export interface Problem {
   rule: 'yaml-syntax' | 'resource-limit';
@@ -32,7 +33,14 @@ export interface ParsedText {
 // YAML's c-printable excludes C0 controls but TAB, LF, CR; DEL; and U+FFFE/U+FFFF.
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/;
 
-export function parseYaml(text: string, limits: Limits): ParsedText {
+export interface ParseOptions {
+  /** Pieces of the previous parse of the same document, reused where the text is unchanged. */
+  cache?: SegmentCache;
+  /** Texts at least this long are parsed in pieces (default SEGMENT_MIN_BYTES; tests lower it). */
+  segmentMinBytes?: number;
+}
+
+export function parseYaml(text: string, limits: Limits, options: ParseOptions = {}): ParsedText {
   const lines = new LineIndex(text);
   const out: ParsedText = { text, lines, problems: [], blocking: true };
   const size = text.length;
@@ -57,6 +65,25 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
     return out;
   }
 
+  const tree = segmentText(text, options.segmentMinBytes ?? SEGMENT_MIN_BYTES);
+  if (tree) {
+    const r = parseSegmented(text, lines, tree, limits, options.cache ?? new SegmentCache());
+    if (r) return r;
+  }
+  options.cache?.clear();
+
+  // yaml builds the whole concrete syntax tree before we can measure its depth: text that is
+  // obviously nested far too deeply ('[' × 1,000,000) is refused before that, in one pass.
+  const estimate = nestingEstimate(text, 4 * limits.maxDepth, limits.maxDepth);
+  if (estimate >= 0) {
+    out.problems.push({
+      rule: 'resource-limit',
+      message: `nesting deeper than ${limits.maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`,
+      start: estimate, end: Math.min(estimate + 1, size),
+    });
+    return out;
+  }
+
   const tokens: CST.Token[] = [];
   try {
     for (const token of new Parser().parse(text)) tokens.push(token);
@@ -77,10 +104,7 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
     return out;
   }
 
-  // resolveKnownTags: false — YAML 1.1 tags such as !!binary stay plain text.
-  // uniqueKeys: false — yaml checks duplicates with a scan per key (quadratic in a large mapping);
-  // duplicateKeys() below does it in one pass.
-  const composer = new Composer({ uniqueKeys: false, strict: true, logLevel: 'warn', resolveKnownTags: false });
+    const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = d;
@@ -102,9 +126,14 @@ export function parseYaml(text: string, limits: Limits): ParsedText {
     const start = Math.min(e.pos[0], size);
     out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) });
   }
-  duplicateKeys(doc, text, out.problems);
+  duplicateProblems(findDuplicates(doc.contents), lines, out.problems);
   const extra = doc.errors.length - MAX_SYNTAX_PROBLEMS;
   if (extra > 0) out.problems.push({ rule: 'yaml-syntax', message: `${extra} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), size) });
+  // The document stays in memory while it is the current text: keep only the errors shown
+  // (200,000 stray '}' are 200,000 YAMLError objects, ~250 MB).
+  if (doc.errors.length > MAX_SYNTAX_PROBLEMS) doc.errors.length = MAX_SYNTAX_PROBLEMS;
+  if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) doc.warnings.length = MAX_SYNTAX_PROBLEMS;
+  complexKeys(doc.contents, out.problems);
   const fatal = out.problems.length > 0;
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') continue; // every explicit tag is reported below
@@ -205,34 +234,66 @@ function syntaxMessage(code: string, message: string): string {
 /** Most syntax problems reported per document; one more finding counts the rest. */
 const MAX_SYNTAX_PROBLEMS = 100;
 
+/** A duplicate key: the second key's offsets, and where the first stands. */
+interface Duplicate { key: string; start: number; end: number; firstAt: number }
+
 /**
  * Duplicate keys, in one pass over the tree (a map of keys per mapping): the second key is
- * the finding, and its message names the line of the first.
+ * the finding. `skip`: a mapping whose own keys are checked elsewhere (a piece of a split one).
  */
-function duplicateKeys(doc: Document.Parsed, text: string, problems: Problem[]): void {
-  let count = 0;
-  let lines: LineIndex | undefined;
-  const stack: unknown[] = [doc.contents];
+function findDuplicates(root: unknown, skip?: unknown): Duplicate[] {
+  const out: Duplicate[] = [];
+  const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
     if (isMap(n)) {
-      const seen = new Map<string, Node>();
+      if (n !== skip) duplicatesIn(n.items, out);
+      for (const p of n.items) stack.push(p.key, p.value);
+    } else if (isSeq(n)) stack.push(...n.items);
+  }
+  return out;
+}
+
+function duplicatesIn(pairs: readonly Pair[], out: Duplicate[]): void {
+  const seen = new Map<string, number>();
+  for (const p of pairs) {
+    const k = p.key as Node | null;
+    if (!isScalar(k) || !k.range) continue;
+    const key = String(k.value);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, k.range[0]);
+    else out.push({ key, start: k.range[0], end: k.range[1], firstAt: first });
+  }
+}
+
+function duplicateProblems(dups: Duplicate[], lines: LineIndex, problems: Problem[]): void {
+  for (const d of dups.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    const line = lines.position(d.firstAt).line + 1;
+    problems.push({ rule: 'yaml-syntax', message: `duplicate '${d.key.length > 60 ? `${d.key.slice(0, 57)}…` : d.key}' (first set on line ${line}): a key may appear once in a mapping; merge the two or rename one`, start: d.start, end: d.end });
+  }
+  if (dups.length > MAX_SYNTAX_PROBLEMS) problems.push({ rule: 'yaml-syntax', message: `${dups.length - MAX_SYNTAX_PROBLEMS} more duplicate keys not shown`, start: 0, end: 0 });
+}
+
+/**
+ * Keys that are mappings or lists (`? [x]`, `[a, b]: 1`): RSP keys are plain names. yaml would
+ * turn them into strings with a process warning; they are a syntax problem on the key itself.
+ */
+function complexKeys(root: unknown, problems: Problem[]): void {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n)) {
       for (const p of n.items) {
-        if (isScalar(p.key) && p.key.range) {
-          const k = String(p.key.value);
-          const first = seen.get(k);
-          if (!first) seen.set(k, p.key as Node);
-          else if (count++ < MAX_SYNTAX_PROBLEMS) {
-            lines ??= new LineIndex(text);
-            const line = lines.position(first.range![0]).line + 1;
-            problems.push({ rule: 'yaml-syntax', message: `duplicate '${k.length > 60 ? `${k.slice(0, 57)}…` : k}' (first set on line ${line}): a key may appear once in a mapping; merge the two or rename one`, start: p.key.range[0], end: p.key.range[1] });
-          }
+        const k = p.key as Node | null;
+        if ((isMap(k) || isSeq(k)) && count++ < MAX_SYNTAX_PROBLEMS) {
+          const [start, end] = k.range ?? [0, 0];
+          problems.push({ rule: 'yaml-syntax', message: `a ${isMap(k) ? 'mapping' : 'list'} used as a key: keys in RSP documents are plain names; write the key as text (e.g. \`name:\`)`, start, end: Math.max(end, start + 1) });
         }
         stack.push(p.key, p.value);
       }
     } else if (isSeq(n)) stack.push(...n.items);
   }
-  if (count > MAX_SYNTAX_PROBLEMS) problems.push({ rule: 'yaml-syntax', message: `${count - MAX_SYNTAX_PROBLEMS} more duplicate keys not shown`, start: 0, end: 0 });
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {
@@ -246,8 +307,291 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
   return undefined;
 }
 
+// resolveKnownTags: false — YAML 1.1 tags such as !!binary stay plain text.
+// uniqueKeys: false — yaml checks duplicates with a scan per key (quadratic in a large mapping);
+// duplicateKeys() does it in one pass.
+const COMPOSE_OPTIONS = { uniqueKeys: false, strict: true, logLevel: 'warn', resolveKnownTags: false } as const;
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing in pieces (segment.ts splits the text): each piece is parsed on its own and cached by
+// its text, so an edit re-parses only the pieces it changed; the pieces' trees are then shifted
+// to their offsets and stitched into one tree, and their data into one value.
+
+/** A parsed piece. Its nodes carry offsets in the whole text, as of its last use (`base`). */
+interface PieceResult {
+  id: number;
+  key: string;
+  base: number;
+  gen: number;
+  /** The piece's root collection (for 'item-map': the list holding the one mapping). */
+  root: Node | null;
+  /** What it contributes to the collection it belongs to: pairs or items. */
+  items: unknown[];
+  /** Its data: an object of those pairs, or an array of those items. */
+  data: unknown;
+  /** Problems at offsets local to the piece. */
+  problems: Problem[];
+  duplicates: Duplicate[];
+  /** Deepest nesting below the root (the root collection counts 1), and where. */
+  depth: number;
+  deepAt: number;
+  ok: boolean;
+}
+
+/** `dash`: for the mapping of a list item, where its `- ` stands (the list's start). */
+interface Stitched { node: YAMLMap | YAMLSeq; data: unknown; sig: string; start: number; dash: number }
+
+/** The pieces of one document's last parse, for the next (one per open document). */
+export class SegmentCache {
+  // By shape, then by text (a key made by concatenation would copy every piece's text).
+  private pieces = new Map<string, Map<string, PieceResult[]>>();
+  private next = new Map<string, Map<string, PieceResult[]>>();
+  private colls = new Map<string, Stitched>();
+  private nextColls = new Map<string, Stitched>();
+  private gen = 0;
+  private ids = 0;
+  /** Pieces parsed / reused by the last parse (for tests and the benchmark). */
+  stats = { parsed: 0, reused: 0 };
+
+  begin(): void { this.gen++; this.next = new Map(); this.nextColls = new Map(); this.stats = { parsed: 0, reused: 0 }; }
+  end(): void { this.pieces = this.next; this.colls = this.nextColls; this.next = new Map(); this.nextColls = new Map(); }
+  clear(): void { this.pieces.clear(); this.colls.clear(); }
+
+  piece(shape: string, key: string, make: () => PieceResult): PieceResult {
+    const list = this.pieces.get(shape)?.get(key);
+    let r: PieceResult | undefined;
+    while (list?.length) { const c = list.pop()!; if (c.gen !== this.gen) { r = c; break; } }
+    if (r) this.stats.reused++;
+    else { r = make(); r.id = ++this.ids; this.stats.parsed++; }
+    r.gen = this.gen;
+    let byText = this.next.get(shape);
+    if (!byText) this.next.set(shape, (byText = new Map()));
+    const kept = byText.get(key);
+    if (kept) kept.push(r); else byText.set(key, [r]);
+    return r;
+  }
+
+  collection(sig: string): Stitched | undefined { const c = this.colls.get(sig); if (c) this.nextColls.set(sig, c); return c; }
+  keep(c: Stitched): void { this.nextColls.set(c.sig, c); }
+}
+
+/** The text cannot be parsed in these pieces after all (a piece's tree is not what its lines promised). */
+class Unsegmentable extends Error {}
+
+/** Collections built by stitching: their ranges are recomputed on each parse, never shifted. */
+const STITCHED = new WeakSet<object>();
+
+function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits: Limits, cache: SegmentCache): ParsedText | undefined {
+  cache.begin();
+  const problems: Problem[] = [];
+  const dups: Duplicate[] = [];
+  let blocking = false;
+  let deep = -1;
+
+  const piece = (leaf: Leaf, shape: Shape | 'head'): PieceResult => {
+    const slice = text.slice(leaf.start, leaf.end);
+    const r = cache.piece(shape, slice, () => parsePiece(slice, shape, leaf.start));
+    if (r.base !== leaf.start) { shiftTree(r.root, leaf.start - r.base); r.base = leaf.start; }
+    for (const p of r.problems) problems.push({ ...p, start: p.start + leaf.start, end: p.end + leaf.start });
+    for (const d of r.duplicates) dups.push({ ...d, start: d.start + leaf.start, end: d.end + leaf.start, firstAt: d.firstAt + leaf.start });
+    if (!r.ok) blocking = true;
+    // The piece's root stands for a collection at leaf.depth (for 'item-map': the list around it).
+    const rootDepth = shape === 'item-map' ? leaf.depth - 1 : leaf.depth;
+    if (deep < 0 && rootDepth + r.depth - 1 > limits.maxDepth) deep = r.deepAt + leaf.start;
+    return r;
+  };
+
+  const stitch = (c: Collection): Stitched => {
+    const results: Array<{ r?: PieceResult; head?: PieceResult; sub?: Stitched; shape?: Shape }> = [];
+    const sig: string[] = [];
+    for (const part of c.parts) {
+      if (part.kind === 'leaf') { const r = piece(part, part.shape); results.push({ r, shape: part.shape }); sig.push(`${r.id}`); continue; }
+      const head = part.head ? piece(part.head, 'head') : undefined;
+      const sub = stitch(part.body);
+      results.push({ head, sub });
+      sig.push(`${head?.id ?? ''}(${sub.sig})`);
+    }
+    const key = `${c.type}${sig.join(',')}`;
+    let out = cache.collection(key);
+    if (!out) {
+      const node = c.type === 'map' ? new YAMLMap() : new YAMLSeq();
+      STITCHED.add(node);
+      const data: Record<string, unknown> | unknown[] = c.type === 'map' ? {} : [];
+      const items = node.items as unknown[];
+      for (const { r, head, sub } of results) {
+        if (r) {
+          for (const it of r.items) items.push(it);
+          if (Array.isArray(data)) { if (Array.isArray(r.data)) for (const v of r.data) data.push(v); }
+          else if (r.data && typeof r.data === 'object') for (const k of Object.keys(r.data)) setKey(data, k, (r.data as Record<string, unknown>)[k]);
+        } else if (head) {
+          const pair = head.items[0] as Pair | undefined;
+          if (pair) {
+            pair.value = sub!.node;
+            items.push(pair);
+            if (!Array.isArray(data) && isScalar(pair.key)) setKey(data, String(pair.key.value), sub!.data);
+          }
+        } else {
+          items.push(sub!.node);
+          if (Array.isArray(data)) data.push(sub!.data);
+        }
+      }
+      out = { node, data, sig: key, start: 0, dash: 0 };
+      cache.keep(out);
+    } else {
+      // The same pieces as last time: the same node and data (a head's value is re-pointed, in
+      // case the same head text served elsewhere since).
+      for (const { head, sub } of results) if (head?.items[0]) (head.items[0] as Pair).value = sub!.node;
+    }
+    // The range, as yaml computes it: from the first entry to the end of the last one.
+    const first = results[0]!, last = results[results.length - 1]!;
+    let start = 0, dash = 0;
+    if (first.r) {
+      const root = first.r.root;
+      if (first.shape === 'item-map' && isSeq(root)) { dash = root.range?.[0] ?? 0; start = (root.items[0] as Node | undefined)?.range?.[0] ?? dash; }
+      else start = dash = root?.range?.[0] ?? first.r.base;
+    } else if (first.head) start = dash = first.head.root?.range?.[0] ?? first.head.base;
+    else start = dash = first.sub!.dash;
+    const endNode = last.r ? last.r.root : last.sub!.node;
+    const range = endNode?.range ?? [start, start, start];
+    out.node.range = [start, range[1], range[2]];
+    out.start = start; out.dash = dash;
+    return out;
+  };
+
+  let root: Stitched;
+  try {
+    root = stitch(tree);
+  } catch (e) {
+    if (e instanceof Unsegmentable) { cache.clear(); return undefined; }
+    throw e;
+  } finally {
+    cache.end();
+  }
+  // Keys of split mappings, across their pieces.
+  const walk: Array<YAMLMap | YAMLSeq> = [root.node];
+  while (walk.length) {
+    const n = walk.pop()!;
+    if (isMap(n)) duplicatesIn(n.items as Pair[], dups);
+    for (const it of n.items as unknown[]) {
+      const v = isMap(n) ? (it as Pair).value : it;
+      if (v && typeof v === 'object' && STITCHED.has(v)) walk.push(v as YAMLMap | YAMLSeq);
+    }
+  }
+  const doc = new Document() as unknown as Document.Parsed;
+  doc.contents = root.node as unknown as Document.Parsed['contents'];
+  (doc as { range: [number, number, number] }).range = [0, text.length, text.length];
+  const out: ParsedText = { text, lines, doc, problems: [], blocking: true };
+  if (deep >= 0) {
+    out.problems.push({ rule: 'resource-limit', message: `nesting deeper than ${limits.maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`, start: deep, end: Math.min(deep + 1, text.length) });
+    return out;
+  }
+  out.problems.push(...problems.slice(0, MAX_SYNTAX_PROBLEMS));
+  if (problems.length > MAX_SYNTAX_PROBLEMS) out.problems.push({ rule: 'yaml-syntax', message: `${problems.length - MAX_SYNTAX_PROBLEMS} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), text.length) });
+  duplicateProblems(dups, lines, out.problems);
+  if (dups.length) blocking = true;
+  if (blocking) return out;
+  out.data = root.data;
+  out.blocking = false;
+  return out;
+}
+
+function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** Parses one piece; its nodes get offsets in the whole text (`base` + local). */
+function parsePiece(text: string, shape: Shape | 'head', base: number): PieceResult {
+  const r: PieceResult = { id: 0, key: '', base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false };
+  const tokens: CST.Token[] = [];
+  try {
+    for (const token of new Parser().parse(text)) tokens.push(token);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    r.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)', start: 0, end: Math.min(1, text.length) });
+    return r;
+  }
+  const [depth, deepAt] = maxDepth(tokens);
+  r.depth = depth; r.deepAt = deepAt;
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)) {
+    if (doc) throw new Unsegmentable();
+    doc = d;
+  }
+  if (!doc) throw new Unsegmentable();
+  const size = text.length;
+  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    const start = Math.min(e.pos[0], size);
+    r.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) });
+  }
+  const c = doc.contents as Node | null;
+  r.root = c;
+  const done = (ok: boolean): PieceResult => {
+    for (const w of doc!.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
+      if (w.code === 'TAG_RESOLVE_FAILED') continue;
+      r.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) });
+    }
+    r.ok = ok;
+    shiftTree(c, base);
+    r.base = base;
+    return r;
+  };
+  let own: unknown;
+  if (shape === 'item-map' && isSeq(c) && isMap(c.items[0])) own = c.items[0];
+  else if (shape !== 'item-map' && (shape === 'seq' ? isSeq(c) : isMap(c))) own = c;
+  r.items = own ? (own as YAMLMap | YAMLSeq).items : [];
+  if (doc.errors.length) return done(false); // blocking: the features still see what has the expected shape
+  // No errors, but not the tree the lines promised: parse the whole text instead.
+  if (!own || (shape === 'item-map' && (c as YAMLSeq).items.length !== 1)) throw new Unsegmentable();
+  if (shape === 'head' && (r.items.length !== 1 || !isScalar((r.items[0] as Pair).value) || ((r.items[0] as Pair).value as { value: unknown }).value !== null)) throw new Unsegmentable();
+  r.duplicates = findDuplicates(c, shape === 'seq' ? undefined : own);
+  complexKeys(c, r.problems);
+  if (r.problems.length || r.duplicates.length) return done(false);
+  try {
+    const js = normalise(doc.toJS());
+    r.data = shape === 'item-map' ? (js as unknown[])[0] : js;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    r.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse', start: 0, end: Math.min(1, size) });
+    return done(false);
+  }
+  return done(true);
+}
+
+/** Deepest nesting on a piece's concrete syntax tree (its root collection: 1), and where. */
+function maxDepth(tokens: CST.Token[]): [number, number] {
+  let best = 0, at = 0;
+  const stack: Array<[CST.Token | undefined, number]> = [];
+  for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
+  while (stack.length) {
+    const [t, depth] = stack.pop()!;
+    if (!t) continue;
+    if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      if (depth + 1 > best) { best = depth + 1; at = t.offset; }
+      for (const it of t.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
+        if (it.key) stack.push([it.key, depth + 1]);
+        if (it.value) stack.push([it.value, depth + 1]);
+      }
+    }
+  }
+  return [best, at];
+}
+
+/** Adds `delta` to the offsets of every node below `root` (stitched collections excepted). */
+function shiftTree(root: unknown, delta: number): void {
+  if (!delta) return;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as Node | null;
+    if (!n || typeof n !== 'object' || STITCHED.has(n)) continue;
+    if (n.range) { n.range[0] += delta; n.range[1] += delta; n.range[2] += delta; }
+    if (isMap(n)) for (const p of n.items) { stack.push(p.key, p.value); }
+    else if (isSeq(n)) for (const it of n.items) stack.push(it);
+  }
 }

@@ -25,12 +25,12 @@ const DIRECTIVE = /#[ \t]*rsp-lint-disable(-next-line)?(?=[ \t]|$)([^\r\n]*)/gm;
 export function findDirectives(parsed: ParsedText): Directive[] {
   const { text, lines } = parsed;
   if (!text.includes('rsp-lint-disable')) return [];
-  const scalars = parsed.doc ? scalarSpans(parsed.doc.contents as Node | null) : [];
+  const root = parsed.doc ? (parsed.doc.contents as Node | null) : null;
   const out: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
     const at = m.index!;
     if (at > 0 && !/\s/.test(text[at - 1]!)) continue; // '#' inside a word is not a comment
-    if (insideScalar(scalars, at)) continue;
+    if (insideScalar(root, at)) continue;
     const line = lines.position(at).line;
     let body = m[2]!;
     const reason = body.search(/(^|[ \t])--([ \t]|$)/);
@@ -52,29 +52,41 @@ function nextContentLine(parsed: ParsedText, line: number): number {
   return line + 1;
 }
 
-/** Sorted, non-overlapping spans of every scalar (keys and values) in the tree. */
-function scalarSpans(root: Node | null): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (isScalar(n) && n.range) out.push([n.range[0], n.range[1]]);
-    else if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if (isSeq(n)) stack.push(...n.items);
-  }
-  return out.sort((a, b) => a[0] - b[0]);
-}
-
-function insideScalar(spans: Array<[number, number]>, at: number): boolean {
-  let lo = 0, hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = spans[mid]!;
-    if (at < s) hi = mid - 1;
-    else if (at >= e) lo = mid + 1;
-    else return true;
+/**
+ * Whether offset `at` lies inside a scalar (a '#' there is text, not a comment): a descent
+ * from the root through the one child whose span holds `at`, by binary search over the
+ * children (which yaml keeps in text order), so a directive costs O(depth · log width).
+ */
+function insideScalar(root: Node | null, at: number): boolean {
+  let n: unknown = root;
+  for (let guard = 0; n && guard < 10_000; guard++) {
+    if (isScalar(n)) return !!n.range && at >= n.range[0] && at < n.range[1];
+    let kids: unknown[];
+    if (isMap(n)) {
+      const i = lastStartingBefore(n.items, (p) => (p.key as Node | null)?.range?.[0] ?? (p.value as Node | null)?.range?.[0], at);
+      if (i < 0) return false;
+      kids = [n.items[i]!.key, n.items[i]!.value];
+    } else if (isSeq(n)) {
+      const i = lastStartingBefore(n.items, (x) => (x as Node | null)?.range?.[0], at);
+      if (i < 0) return false;
+      kids = [n.items[i]];
+    } else return false;
+    n = kids.find((k) => { const r = (k as Node | null)?.range; return !!r && at >= r[0] && at < r[2]; });
   }
   return false;
+}
+
+/** Index of the last item starting at or before `at` (items without offsets are skipped). */
+function lastStartingBefore<T>(items: readonly T[], startOf: (x: T) => number | undefined, at: number): number {
+  let lo = 0, hi = items.length - 1, best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    let m = mid;
+    let s = startOf(items[m]!);
+    while (s === undefined && m > lo) s = startOf(items[--m]!);
+    if (s === undefined || s <= at) { if (s !== undefined) best = m; lo = mid + 1; } else hi = m - 1;
+  }
+  return best;
 }
 
 /** Whether a finding of `rule` on `line` is silenced; marks the directive used. */

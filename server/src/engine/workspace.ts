@@ -10,7 +10,7 @@ import type { Host, ReadFailure } from './host';
 import { CONFIG_FILE, suffixKind } from './kinds';
 import { locate, rootSpan } from './locate';
 import { obj, policyModel, reportModel, roadmapModel, type Model } from './model';
-import { parseYaml, type ParsedText } from './parse';
+import { SegmentCache, parseYaml, type ParsedText } from './parse';
 import { LineIndex } from './text';
 import { CHECKS, RULES_BY_ID } from './rules';
 import type { PolicyLink, Report, RuleContext } from './rules/rule';
@@ -36,6 +36,13 @@ export interface WorkspaceOptions {
   today?: string;
   /** Per-rule severity overrides that win over configuration files (editor settings). */
   severityOverrides?: ReadonlyMap<string, Finding['severity'] | 'off'>;
+  /**
+   * Keep the parsed pieces of editor buffers, so that an edit re-parses only what it changed
+   * (the language server). Results are the same either way.
+   */
+  incremental?: boolean;
+  /** Texts at least this long are parsed in pieces (tests lower it to exercise that path). */
+  segmentMinBytes?: number;
 }
 
 interface RawFinding { rule: string; message: string; start: number; end: number; fixes?: Fix[] }
@@ -46,6 +53,7 @@ export class Workspace {
   private readonly configsByDir = new Map<string, ResolvedConfig>();
   private readonly lastGood = new Map<string, Model>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
+  private readonly pieces = new Map<string, SegmentCache>();
   /** Policy path → documents that link to it (for re-checking dependents). */
   readonly dependents = new Map<string, Set<string>>();
 
@@ -56,6 +64,7 @@ export class Workspace {
   clearText(path: string): void {
     this.overlays.delete(path);
     this.lineCache.delete(path);
+    this.pieces.delete(path);
     this.lastGood.delete(path);
     this.invalidate(path);
     this.forgetLinks(path);
@@ -67,6 +76,7 @@ export class Workspace {
     if (!d || d.model?.kind === 'policy' || this.overlays.has(path)) return;
     this.docs.delete(path);
     this.lastGood.delete(path);
+    this.pieces.delete(path);
     this.forgetLinks(path);
   }
 
@@ -140,7 +150,12 @@ export class Workspace {
         if (r.head) doc.readError.firstLineLength = new TextDecoder().decode(r.head).split(/\r?\n/)[0]!.length;
       }
     } else {
-      const parsed = parseYaml(r.text, config.limits);
+      let cache: SegmentCache | undefined;
+      if (this.options.incremental && this.overlays.has(path)) {
+        cache = this.pieces.get(path);
+        if (!cache) this.pieces.set(path, (cache = new SegmentCache()));
+      }
+      const parsed = parseYaml(r.text, config.limits, { cache, segmentMinBytes: this.options.segmentMinBytes });
       doc.parsed = parsed;
       const data = obj(parsed.data);
       const declared = data?.kind;
@@ -270,7 +285,8 @@ export class Workspace {
     const out: Finding[] = [];
     const make = (r: RawFinding, severity: Finding['severity']): Finding => {
       let { start, end } = r;
-      if (end <= start && parsed && start < parsed.text.length && parsed.text[start] !== '\n') end = start + 1;
+      // A zero-width finding is widened to one character, but never over a line break ('\r\n' too).
+      if (end <= start && parsed && start < parsed.text.length && parsed.text[start] !== '\n' && parsed.text[start] !== '\r') end = start + 1;
       const range = lines ? lines.range(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return { rule: r.rule, severity, message: r.message, range, offsets: [start, end], ...(r.fixes ? { fixes: r.fixes } : {}) };
     };

@@ -63,7 +63,7 @@ function localDocs(rule: string): string | undefined {
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const host = new NodeHost();
-  const ws = new Workspace(host);
+  const ws = new Workspace(host, { incremental: true });
   /** RSP documents on disk in the workspace folders (published even when not open). */
   const known = new Set<string>();
   const uris = new Map<string, string>();
@@ -99,19 +99,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   // ---- analysis scheduling: coalesce edits, analyse in the background, never block requests
+  // Edits already received are coalesced (the analysis runs after the messages queued before
+  // it); a document whose last analysis was slow waits a little longer for more keystrokes.
   const dirty = new Set<string>();
+  const lastCost = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   function schedule(path: string, withDependents = true): void {
     dirty.add(path);
     if (withDependents) for (const d of ws.dependents.get(path) ?? []) dirty.add(d);
-    if (!timer) timer = setTimeout(flush, 30);
+    if (!timer) {
+      const cost = lastCost.get(path) ?? 0;
+      timer = setTimeout(flush, cost > 40 ? Math.min(250, cost / 2) : 0);
+    }
   }
   function flush(): void {
     timer = undefined;
     const started = Date.now();
     for (const path of dirty) {
       dirty.delete(path);
+      const t0 = Date.now();
       publish(path);
+      lastCost.set(path, Date.now() - t0);
       if (Date.now() - started > 50 && dirty.size) { timer = setTimeout(flush, 0); return; } // let requests in
     }
   }
@@ -227,6 +235,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const p = toPath(e.document.uri);
     ws.clearText(p);
     uris.delete(p);
+    lastCost.delete(p);
     if (!known.has(p) || !fs.existsSync(p)) { known.delete(p); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); }
     else schedule(p);
     for (const d of ws.dependents.get(p) ?? []) schedule(d);
