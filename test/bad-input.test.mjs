@@ -703,3 +703,35 @@ test('a mapping with 50,000 duplicate keys, and one with 200,000 keys, finish qu
   assert.ok(cfg.length <= 102 && cfg.some((f) => /more duplicate keys not shown/.test(f.message)), `${cfg.length} config findings`);
   assert.ok(findings.filter((f) => f.path === 'wide.rsp.yaml').length <= 210);
 });
+
+test('"[{" × 200,000 is refused as too deep before it is parsed (resource-limit at the 64th level)', TEST, () => {
+  const dir = tmpDir();
+  put(dir, 'deep.rsp.yaml', `format: rsp/v1\nkind: policy\nx: ${'[{'.repeat(200_000)}${'}]'.repeat(200_000)}\n`);
+  const r = lint(['deep.rsp.yaml'], dir, 1);
+  onlyRules(r, 'resource-limit');
+  const f = one(r, 'resource-limit');
+  assert.equal(f.range.start.line, 2);
+  assert.ok(f.range.start.character < 3 + 2 * 70, `points near the level where the limit is passed: ${f.range.start.character}`);
+  assertQuietStderr(r);
+});
+
+test('a mapping or list as a key: a yaml-syntax finding on that key, no process warning', TEST, () => {
+  const dir = tmpDir();
+  put(dir, 'complex.roadmap.yaml', 'format: rsp/v1\nkind: roadmap\n? [x]\n: 1\n[a, b]: 2\n');
+  const r = lint(['complex.roadmap.yaml'], dir, 1);
+  onlyRules(r, 'yaml-syntax');
+  assert.deepEqual(r.findings.map((f) => f.range.start), [{ line: 2, character: 2 }, { line: 4, character: 0 }], r.dump());
+  for (const f of r.findings) assert.match(f.message, /used as a key/);
+  assertQuietStderr(r);
+  assert.doesNotMatch(r.stderr, /Warning/);
+});
+
+test('CRLF: a zero-width syntax finding on an empty line stays inside that line', TEST, () => {
+  const dir = tmpDir();
+  put(dir, 'crlf.roadmap.yaml', ': []\n\r\n-');
+  const r = lint(['crlf.roadmap.yaml'], dir, 1);
+  const lines = ': []\n\r\n-'.split(/\r\n|\n/);
+  for (const f of r.findings) {
+    for (const p of [f.range.start, f.range.end]) assert.ok(p.character <= lines[p.line].length, `${JSON.stringify(f.range)} is past the end of line ${p.line}: ${f.message}`);
+  }
+});

@@ -359,7 +359,12 @@ export class SegmentCache {
   /** Pieces parsed / reused by the last parse (for tests and the benchmark). */
   stats = { parsed: 0, reused: 0 };
 
-  begin(): void { this.gen++; this.next = new Map(); this.nextColls = new Map(); this.stats = { parsed: 0, reused: 0 }; }
+  private depthLimit = 0;
+  /** Starts a parse; pieces parsed under another nesting limit are not reused. */
+  begin(maxDepth: number): void {
+    if (maxDepth !== this.depthLimit) { this.clear(); this.depthLimit = maxDepth; }
+    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.stats = { parsed: 0, reused: 0 };
+  }
   end(): void { this.pieces = this.next; this.colls = this.nextColls; this.next = new Map(); this.nextColls = new Map(); }
   clear(): void { this.pieces.clear(); this.colls.clear(); }
 
@@ -388,7 +393,7 @@ class Unsegmentable extends Error {}
 const STITCHED = new WeakSet<object>();
 
 function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits: Limits, cache: SegmentCache): ParsedText | undefined {
-  cache.begin();
+  cache.begin(limits.maxDepth);
   const problems: Problem[] = [];
   const dups: Duplicate[] = [];
   let blocking = false;
@@ -396,7 +401,7 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
 
   const piece = (leaf: Leaf, shape: Shape | 'head'): PieceResult => {
     const slice = text.slice(leaf.start, leaf.end);
-    const r = cache.piece(shape, slice, () => parsePiece(slice, shape, leaf.start));
+    const r = cache.piece(shape, slice, () => parsePiece(slice, shape, leaf.start, limits.maxDepth));
     if (r.base !== leaf.start) { shiftTree(r.root, leaf.start - r.base); r.base = leaf.start; }
     for (const p of r.problems) problems.push({ ...p, start: p.start + leaf.start, end: p.end + leaf.start });
     for (const d of r.duplicates) dups.push({ ...d, start: d.start + leaf.start, end: d.end + leaf.start, firstAt: d.firstAt + leaf.start });
@@ -507,8 +512,11 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 }
 
 /** Parses one piece; its nodes get offsets in the whole text (`base` + local). */
-function parsePiece(text: string, shape: Shape | 'head', base: number): PieceResult {
+function parsePiece(text: string, shape: Shape | 'head', base: number, maxNesting: number): PieceResult {
   const r: PieceResult = { id: 0, key: '', base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false };
+  // As for a whole text: absurd nesting is refused before yaml builds (recursively) its tree.
+  const estimate = nestingEstimate(text, 4 * maxNesting, maxNesting);
+  if (estimate >= 0) { r.depth = Infinity; r.deepAt = estimate; return r; }
   const tokens: CST.Token[] = [];
   try {
     for (const token of new Parser().parse(text)) tokens.push(token);

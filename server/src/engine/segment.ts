@@ -415,7 +415,7 @@ export function nestingEstimate(text: string, limit: number, report = limit): nu
         if ((quote === 1 && c === 34) || (quote === 2 && c === 39)) quote = 0;
         continue;
       }
-      if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13)) {
         while (i < len && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
         continue;
       }

@@ -134,6 +134,9 @@ export class Workspace {
     return { ok: true, text: d.text };
   }
 
+  /** How many pieces the last parse of an editor buffer parsed and reused (incremental mode). */
+  piecesOf(path: string): { parsed: number; reused: number } | undefined { return this.pieces.get(path)?.stats; }
+
   /** Documents loaded so far (open, checked or linked). */
   loadedDocs(): IterableIterator<LoadedDoc> { return this.docs.values(); }
 
@@ -285,8 +288,15 @@ export class Workspace {
     const out: Finding[] = [];
     const make = (r: RawFinding, severity: Finding['severity']): Finding => {
       let { start, end } = r;
-      // A zero-width finding is widened to one character, but never over a line break ('\r\n' too).
-      if (end <= start && parsed && start < parsed.text.length && parsed.text[start] !== '\n' && parsed.text[start] !== '\r') end = start + 1;
+      if (parsed) {
+        const t = parsed.text;
+        // Never between the '\r' and '\n' of a line break: that is no position in the editor.
+        if (t[start - 1] === '\r' && t[start] === '\n') start--;
+        if (t[end - 1] === '\r' && t[end] === '\n') end--;
+        if (end < start) end = start;
+        // A zero-width finding is widened to one character, but never over a line break.
+        if (end === start && start < t.length && t[start] !== '\n' && t[start] !== '\r') end = start + 1;
+      }
       const range = lines ? lines.range(start, end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       return { rule: r.rule, severity, message: r.message, range, offsets: [start, end], ...(r.fixes ? { fixes: r.fixes } : {}) };
     };
