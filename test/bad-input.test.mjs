@@ -735,3 +735,10 @@ test('CRLF: a zero-width syntax finding on an empty line stays inside that line'
     for (const p of [f.range.start, f.range.end]) assert.ok(p.character <= lines[p.line].length, `${JSON.stringify(f.range)} is past the end of line ${p.line}: ${f.message}`);
   }
 });
+
+test('a comment full of brackets is not nesting: no resource-limit (found by the fuzzer)', TEST, () => {
+  const dir = tmpDir();
+  put(dir, 'brackets.rsp.yaml', `# ${'{a: ['.repeat(400)}\n${POLICY}`);
+  const r = lint(['brackets.rsp.yaml'], dir, 0);
+  assert.deepEqual(r.findings, []);
+});

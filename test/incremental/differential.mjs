@@ -9,6 +9,7 @@
 // Both with the default size threshold and with every text split into the smallest pieces.
 //
 //   node --import tsx test/incremental/differential.mjs [--edits N] [--seed N]   (prints a JSON summary)
+import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 import { Rng, mix } from '../fuzz/prng.mjs';
 import { apply, mutate, tokensOf } from '../fuzz/mutate.mjs';
@@ -56,7 +57,8 @@ function typing(rng, text) {
 }
 
 const summary = { edits: 0, compared: 0, segmentedTexts: 0, wholeTextChecks: 0, parsedPieces: 0, reusedPieces: 0, failures: [] };
-const fail = (what, detail, text) => { if (summary.failures.length < 5) summary.failures.push({ what, detail: detail.slice(0, 1500), text: text.length < 4000 ? text : `${text.length} characters` }); };
+const DUMP = (() => { const i = process.argv.indexOf('--dump'); return i >= 0 ? process.argv[i + 1] : undefined; })();
+const fail = (what, detail, text) => { if (DUMP) fs.writeFileSync(DUMP, text); if (summary.failures.length < 5) summary.failures.push({ what, detail: detail.slice(0, 1500), text: text.length < 4000 ? text : `${text.length} characters` }); };
 
 for (const segmentMinBytes of [undefined, 0]) {
   const rng = new Rng(mix(SEED, segmentMinBytes ?? 1));

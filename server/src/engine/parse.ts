@@ -74,7 +74,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
 
   // yaml builds the whole concrete syntax tree before we can measure its depth: text that is
   // obviously nested far too deeply ('[' × 1,000,000) is refused before that, in one pass.
-  const estimate = nestingEstimate(text, 4 * limits.maxDepth, limits.maxDepth);
+  const estimate = nestingEstimate(text, refuseAbove(limits.maxDepth), limits.maxDepth);
   if (estimate >= 0) {
     out.problems.push({
       rule: 'resource-limit',
@@ -342,10 +342,17 @@ interface PieceResult {
   depth: number;
   deepAt: number;
   ok: boolean;
+  /** Length of the piece's text, and the deepest indentation of the comments after its root's value (-1: none). */
+  len: number;
+  trail: number;
 }
 
-/** `dash`: for the mapping of a list item, where its `- ` stands (the list's start). */
-interface Stitched { node: YAMLMap | YAMLSeq; data: unknown; sig: string; start: number; dash: number }
+/**
+ * `dash`: for the mapping of a list item, where its `- ` stands (the list's start). `end`: where
+ * the collection's node ends (range[2]); `trail`/`regionEnd`: the deepest comment after its last
+ * piece's value and where that piece ends, for the collections around it.
+ */
+interface Stitched { node: YAMLMap | YAMLSeq; data: unknown; sig: string; start: number; dash: number; end: number; trail: number; regionEnd: number }
 
 /** The pieces of one document's last parse, for the next (one per open document). */
 export class SegmentCache {
@@ -439,14 +446,16 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
           if (pair) {
             pair.value = sub!.node;
             items.push(pair);
-            if (!Array.isArray(data) && isScalar(pair.key)) setKey(data, String(pair.key.value), sub!.data);
+            // The key as yaml's toJS writes it (a null key is '', not 'null'): from the head's own data.
+            const k = head.data && typeof head.data === 'object' ? Object.keys(head.data)[0] : undefined;
+            if (!Array.isArray(data) && k !== undefined) setKey(data, k, sub!.data);
           }
         } else {
           items.push(sub!.node);
           if (Array.isArray(data)) data.push(sub!.data);
         }
       }
-      out = { node, data, sig: key, start: 0, dash: 0 };
+      out = { node, data, sig: key, start: 0, dash: 0, end: 0, trail: -1, regionEnd: 0 };
       cache.keep(out);
     } else {
       // The same pieces as last time: the same node and data (a head's value is re-pointed, in
@@ -462,10 +471,21 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
       else start = dash = root?.range?.[0] ?? first.r.base;
     } else if (first.head) start = dash = first.head.root?.range?.[0] ?? first.head.base;
     else start = dash = first.sub!.dash;
-    const endNode = last.r ? last.r.root : last.sub!.node;
-    const range = endNode?.range ?? [start, start, start];
-    out.node.range = [start, range[1], range[2]];
-    out.start = start; out.dash = dash;
+    // As yaml does: a collection's value ends where its last item's node ends; a nested
+    // collection's node also takes the comment and blank lines after it, up to the next entry,
+    // when one of those comments is indented at least as far as its entries. A piece's root is a document
+    // root, which never does: that part is worked out here from the piece's text.
+    let valueEnd: number, trail: number, regionEnd: number;
+    if (last.r) {
+      valueEnd = last.r.root?.range?.[1] ?? last.r.base;
+      trail = last.r.trail; regionEnd = last.r.base + last.r.len;
+    } else {
+      valueEnd = last.sub!.end;
+      trail = last.sub!.trail; regionEnd = last.sub!.regionEnd;
+    }
+    const end = c.depth > 1 && trail >= c.indent ? Math.max(valueEnd, regionEnd) : valueEnd;
+    out.node.range = [start, valueEnd, end];
+    out.start = start; out.dash = dash; out.end = end; out.trail = trail; out.regionEnd = regionEnd;
     return out;
   };
 
@@ -513,9 +533,9 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 /** Parses one piece; its nodes get offsets in the whole text (`base` + local). */
 function parsePiece(text: string, shape: Shape | 'head', base: number, maxNesting: number): PieceResult {
-  const r: PieceResult = { id: 0, key: '', base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false };
+  const r: PieceResult = { id: 0, key: '', base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false, len: text.length, trail: -1 };
   // As for a whole text: absurd nesting is refused before yaml builds (recursively) its tree.
-  const estimate = nestingEstimate(text, 4 * maxNesting, maxNesting);
+  const estimate = nestingEstimate(text, refuseAbove(maxNesting), maxNesting);
   if (estimate >= 0) { r.depth = Infinity; r.deepAt = estimate; return r; }
   const tokens: CST.Token[] = [];
   try {
@@ -540,6 +560,7 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   }
   const c = doc.contents as Node | null;
   r.root = c;
+  r.trail = trailingComment(text, c?.range?.[1] ?? text.length);
   const done = (ok: boolean): PieceResult => {
     for (const w of doc!.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
       if (w.code === 'TAG_RESOLVE_FAILED') continue;
@@ -572,6 +593,24 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   return done(true);
 }
 
+/** The deepest indentation among the comment lines from `from` on, up to the next content (blank lines skipped); -1 if none. */
+function trailingComment(text: string, from: number): number {
+  let deepest = -1;
+  let i = from;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === 32) j++;
+    if (j >= text.length) break;
+    const c = text.charCodeAt(j);
+    if (c === 35) deepest = Math.max(deepest, j - i);
+    else if (c !== 10 && c !== 13) break;
+    const nl = text.indexOf('\n', j);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  return deepest;
+}
+
 /** Deepest nesting on a piece's concrete syntax tree (its root collection: 1), and where. */
 function maxDepth(tokens: CST.Token[]): [number, number] {
   let best = 0, at = 0;
@@ -602,4 +641,13 @@ function shiftTree(root: unknown, delta: number): void {
     if (isMap(n)) for (const p of n.items) { stack.push(p.key, p.value); }
     else if (isSeq(n)) for (const it of n.items) stack.push(it);
   }
+}
+
+/**
+ * Nesting (by the one-pass estimate) refused before yaml builds its tree: a little over the
+ * limit, and never so deep that yaml's recursive parser could exhaust a thread's stack (the
+ * result must not depend on which thread, or which stack size, runs the analysis).
+ */
+function refuseAbove(maxDepth: number): number {
+  return Math.min(4 * maxDepth, maxDepth + 64);
 }

@@ -34,6 +34,8 @@ export interface Split {
 export interface Collection {
   type: 'map' | 'seq';
   depth: number;
+  /** Column of its entries (keys, or `-`). */
+  indent: number;
   parts: Array<Leaf | Split>;
 }
 
@@ -79,11 +81,12 @@ interface Lines {
 function unsafe(text: string): boolean {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t')) return true;
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
-  if (/^(?:---|\.\.\.|%)/.test(text) || /\n(?:---|\.\.\.|%)/.test(text)) return true;
+  if (/^(?:---|\.\.\.|%)/.test(text) || text.includes('\n---') || text.includes('\n...') || text.includes('\n%')) return true;
   for (const ch of ['&', '*', '!']) {
     for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+      // An anchor or alias has a name; a tag may be a lone '!'.
       const next = text.charCodeAt(i + 1);
-      if (i + 1 >= text.length || next === 32 || next === 10 || next === 13) continue;
+      if (ch !== '!' && (i + 1 >= text.length || next === 32 || next === 10 || next === 13)) continue;
       const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
       if (prev === 32 || prev === 10 || prev === 13 || prev === 91 || prev === 123 || prev === 44) {
         if (!inComment(text, i)) return true;
@@ -220,6 +223,7 @@ function scanLines(text: string): Lines | undefined {
             if (ch === 58 && (j + 1 === ce || text.charCodeAt(j + 1) === 32)) { colon = j; break; }
             if (ch === 35 && text.charCodeAt(j - 1) === 32) break;
           }
+          if (colon === i) return undefined; // an empty key (`: value`): yaml's own business
           if (colon >= 0) {
             keyCol[n] = i - pos; parent = i - pos;
             v = colon + 1; while (v < ce && text.charCodeAt(v) === 32) v++;
@@ -312,9 +316,22 @@ const at = (text: string, lines: Lines, l: number): number => (l < lines.n ? lin
 function collection(text: string, lines: Lines, from: number, to: number, indent: number, type: 'map' | 'seq', depth: number, itemMap: boolean, tune: Tuning): Collection | undefined {
   // Entry starts.
   const starts: number[] = [from];
+  const whole = new Set<number>(); // entries that hold a glued sibling
+  let lastContent = from; // the last content line seen
+  let commentSince = false; // a comment line after it
   for (let l = from + 1; l < to; l++) {
-    if (lines.kind[l] !== CONTENT || lines.indent[l] !== indent) continue;
-    if (type === 'map' ? lines.dashes[l] === 0 && lines.keyCol[l] === indent : lines.dashes[l]! > 0) starts.push(l);
+    const k = lines.kind[l];
+    if (k === COMMENT) { commentSince = true; continue; }
+    if (k !== CONTENT) continue;
+    // yaml attaches the comments after an empty value (`key:`) to that value, and where its node
+    // ends then depends on what surrounds it: no boundary there.
+    const glued = commentSince && lines.empty[lastContent] === 1;
+    lastContent = l; commentSince = false;
+    if (lines.indent[l] !== indent) continue;
+    if (type === 'map' ? lines.dashes[l] === 0 && lines.keyCol[l] === indent : lines.dashes[l]! > 0) {
+      if (glued) whole.add(starts[starts.length - 1]!); // two entries now: not split inside
+      else starts.push(l);
+    }
   }
   const parts: Array<Leaf | Split> = [];
   const leafShape: Shape = type;
@@ -329,7 +346,7 @@ function collection(text: string, lines: Lines, from: number, to: number, indent
     const s = starts[k]!;
     const e = k + 1 < starts.length ? starts[k + 1]! : to;
     const first = itemMap && k === 0;
-    const split = e - s > tune.split && !first ? splitEntry(text, lines, s, e, type, depth, tune) : undefined;
+    const split = e - s > tune.split && !first && !whole.has(s) ? splitEntry(text, lines, s, e, type, depth, tune) : undefined;
     if (split) {
       closeRun(s);
       parts.push(split);
@@ -341,7 +358,7 @@ function collection(text: string, lines: Lines, from: number, to: number, indent
     if (first || runLines >= tune.runMax || (runLines >= tune.runMin && lineHash(text, lines, s) % 4 === 0)) closeRun(e);
   }
   closeRun(to);
-  return { type, depth, parts };
+  return { type, depth, indent, parts };
 }
 
 /** An entry from line `s` to `e` whose value is a block collection, split; undefined to keep it whole. */

@@ -71,7 +71,7 @@ function insideScalar(root: Node | null, at: number): boolean {
       if (i < 0) return false;
       kids = [n.items[i]];
     } else return false;
-    n = kids.find((k) => { const r = (k as Node | null)?.range; return !!r && at >= r[0] && at < r[2]; });
+    n = kids.find((k) => { const r = (k as Node | null)?.range; return !!r && at >= r[0] && at < r[1]; });
   }
   return false;
 }
