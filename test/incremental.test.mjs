@@ -25,6 +25,14 @@ test('engine: 3,000 random edits, incremental = fresh analysis, pieces = whole-t
   assert.ok(s.reusedPieces > 10 * s.parsedPieces, `pieces reused ${s.reusedPieces}, parsed ${s.parsedPieces}: edits re-parse only what they change`);
 });
 
+test('engine: 60 edits to a 10,000-line policy keep no old text alive (live heap flat)', { timeout: 120_000 }, () => {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'test', 'incremental', 'memory.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  const m = JSON.parse(r.stdout);
+  // One old version of the text kept per edit would be 60 × 0.47 MB = 28 MB.
+  assert.ok(m.afterEditsMB - m.afterOpenMB < 8, `live heap ${m.afterOpenMB} MB after opening, ${m.afterEditsMB} MB after the edits`);
+});
+
 /** Offsets → LSP position in `text` ('\n' line breaks). */
 function pos(text, offset) {
   const before = text.slice(0, offset);

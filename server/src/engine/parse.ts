@@ -326,6 +326,7 @@ export function formatBytes(n: number): string {
 /** A parsed piece. Its nodes carry offsets in the whole text, as of its last use (`base`). */
 interface PieceResult {
   id: number;
+  /** Its text (an own copy: the cache key). */
   key: string;
   base: number;
   gen: number;
@@ -345,6 +346,8 @@ interface PieceResult {
   /** Length of the piece's text, and the deepest indentation of the comments after its root's value (-1: none). */
   len: number;
   trail: number;
+  /** For a head (`key:` whose value is split off): the empty value it was parsed with. */
+  headValue?: unknown;
 }
 
 /**
@@ -375,8 +378,8 @@ export class SegmentCache {
   end(): void { this.pieces = this.next; this.colls = this.nextColls; this.next = new Map(); this.nextColls = new Map(); }
   clear(): void { this.pieces.clear(); this.colls.clear(); }
 
-  piece(shape: string, key: string, make: () => PieceResult): PieceResult {
-    const list = this.pieces.get(shape)?.get(key);
+  piece(shape: string, text: string, make: () => PieceResult): PieceResult {
+    const list = this.pieces.get(shape)?.get(text);
     let r: PieceResult | undefined;
     while (list?.length) { const c = list.pop()!; if (c.gen !== this.gen) { r = c; break; } }
     if (r) this.stats.reused++;
@@ -384,8 +387,8 @@ export class SegmentCache {
     r.gen = this.gen;
     let byText = this.next.get(shape);
     if (!byText) this.next.set(shape, (byText = new Map()));
-    const kept = byText.get(key);
-    if (kept) kept.push(r); else byText.set(key, [r]);
+    const kept = byText.get(r.key);
+    if (kept) kept.push(r); else byText.set(r.key, [r]);
     return r;
   }
 
@@ -408,8 +411,19 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
 
   const piece = (leaf: Leaf, shape: Shape | 'head'): PieceResult => {
     const slice = text.slice(leaf.start, leaf.end);
-    const r = cache.piece(shape, slice, () => parsePiece(slice, shape, leaf.start, limits.maxDepth));
-    if (r.base !== leaf.start) { shiftTree(r.root, leaf.start - r.base); r.base = leaf.start; }
+    // A new piece is parsed from a copy of its text: a slice (and every string yaml cuts from
+    // it) would keep the whole text of this version alive for as long as the piece is cached.
+    const r = cache.piece(shape, slice, () => { const own = ownCopy(slice); return parsePiece(own, shape, leaf.start, limits.maxDepth); });
+    if (r.base !== leaf.start) {
+      // A head's value is the stitched collection below it (shifted as its own pieces): shift
+      // the head with its own (empty) value in place.
+      const pair = r.headValue !== undefined ? (r.items[0] as Pair | undefined) : undefined;
+      const value = pair?.value;
+      if (pair) pair.value = r.headValue;
+      shiftTree(r.root, leaf.start - r.base);
+      if (pair) pair.value = value;
+      r.base = leaf.start;
+    }
     for (const p of r.problems) problems.push({ ...p, start: p.start + leaf.start, end: p.end + leaf.start });
     for (const d of r.duplicates) dups.push({ ...d, start: d.start + leaf.start, end: d.end + leaf.start, firstAt: d.firstAt + leaf.start });
     if (!r.ok) blocking = true;
@@ -526,6 +540,14 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
   return out;
 }
 
+/**
+ * A string with the characters of `s` that does not share the memory of a larger string (V8
+ * flattens the concatenation into a new string; the substring then refers to that copy).
+ */
+function ownCopy(s: string): string {
+  return (` ${s}`).slice(1);
+}
+
 function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
   if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
@@ -533,7 +555,7 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 /** Parses one piece; its nodes get offsets in the whole text (`base` + local). */
 function parsePiece(text: string, shape: Shape | 'head', base: number, maxNesting: number): PieceResult {
-  const r: PieceResult = { id: 0, key: '', base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false, len: text.length, trail: -1 };
+  const r: PieceResult = { id: 0, key: text, base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false, len: text.length, trail: -1 };
   // As for a whole text: absurd nesting is refused before yaml builds (recursively) its tree.
   const estimate = nestingEstimate(text, refuseAbove(maxNesting), maxNesting);
   if (estimate >= 0) { r.depth = Infinity; r.deepAt = estimate; return r; }
@@ -579,6 +601,7 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   // No errors, but not the tree the lines promised: parse the whole text instead.
   if (!own || (shape === 'item-map' && (c as YAMLSeq).items.length !== 1)) throw new Unsegmentable();
   if (shape === 'head' && (r.items.length !== 1 || !isScalar((r.items[0] as Pair).value) || ((r.items[0] as Pair).value as { value: unknown }).value !== null)) throw new Unsegmentable();
+  if (shape === 'head') r.headValue = (r.items[0] as Pair).value;
   r.duplicates = findDuplicates(c, shape === 'seq' ? undefined : own);
   complexKeys(c, r.problems);
   if (r.problems.length || r.duplicates.length) return done(false);
@@ -630,13 +653,13 @@ function maxDepth(tokens: CST.Token[]): [number, number] {
   return [best, at];
 }
 
-/** Adds `delta` to the offsets of every node below `root` (stitched collections excepted). */
+/** Adds `delta` to the offsets of every node below `root` (a piece's own tree: no stitched collection in it). */
 function shiftTree(root: unknown, delta: number): void {
   if (!delta) return;
   const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop() as Node | null;
-    if (!n || typeof n !== 'object' || STITCHED.has(n)) continue;
+    if (!n || typeof n !== 'object') continue;
     if (n.range) { n.range[0] += delta; n.range[1] += delta; n.range[2] += delta; }
     if (isMap(n)) for (const p of n.items) { stack.push(p.key, p.value); }
     else if (isSeq(n)) for (const it of n.items) stack.push(it);

@@ -119,7 +119,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       dirty.delete(path);
       const t0 = Date.now();
       publish(path);
-      lastCost.set(path, Date.now() - t0);
+      // The first analysis of a document parses it all; what counts is the cost of re-analysing.
+      lastCost.set(path, lastCost.has(path) ? Date.now() - t0 : 0);
       if (Date.now() - started > 50 && dirty.size) { timer = setTimeout(flush, 0); return; } // let requests in
     }
   }
