@@ -497,7 +497,10 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
       valueEnd = last.sub!.end;
       trail = last.sub!.trail; regionEnd = last.sub!.regionEnd;
     }
-    const end = c.depth > 1 && trail >= c.indent ? Math.max(valueEnd, regionEnd) : valueEnd;
+    // (Up to where the next line's content starts.)
+    let next = regionEnd;
+    while (next < text.length && text.charCodeAt(next) === 32) next++;
+    const end = c.depth > 1 && trail >= c.indent ? Math.max(valueEnd, next) : valueEnd;
     out.node.range = [start, valueEnd, end];
     out.start = start; out.dash = dash; out.end = end; out.trail = trail; out.regionEnd = regionEnd;
     return out;

@@ -318,15 +318,16 @@ function collection(text: string, lines: Lines, from: number, to: number, indent
   const starts: number[] = [from];
   const whole = new Set<number>(); // entries that hold a glued sibling
   let lastContent = from; // the last content line seen
-  let commentSince = false; // a comment line after it
+  let commentSince = -1; // the deepest comment line after it (-1: none)
   for (let l = from + 1; l < to; l++) {
     const k = lines.kind[l];
-    if (k === COMMENT) { commentSince = true; continue; }
+    if (k === COMMENT) { commentSince = Math.max(commentSince, lines.indent[l]!); continue; }
     if (k !== CONTENT) continue;
-    // yaml attaches the comments after an empty value (`key:`) to that value, and where its node
-    // ends then depends on what surrounds it: no boundary there.
-    const glued = commentSince && lines.empty[lastContent] === 1;
-    lastContent = l; commentSince = false;
+    // yaml ends a node that takes the comments after it where the next line's content starts,
+    // beyond a piece's end: no boundary after comments indented into the entry before, nor
+    // after an empty value (`key:`) followed by comments (that value takes them).
+    const glued = commentSince > indent || (commentSince >= 0 && lines.empty[lastContent] === 1);
+    lastContent = l; commentSince = -1;
     if (lines.indent[l] !== indent) continue;
     if (type === 'map' ? lines.dashes[l] === 0 && lines.keyCol[l] === indent : lines.dashes[l]! > 0) {
       if (glued) whole.add(starts[starts.length - 1]!); // two entries now: not split inside

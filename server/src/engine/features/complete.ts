@@ -35,7 +35,62 @@ function lineAt(text: string, starts: LineIndex, i: number): Line {
   return { indent, text: raw, dash, ...(m ? { key: m[1], rest: (m[2] ?? '').replace(/\s+#.*$/, '') } : { rest: body }) };
 }
 
-function isBlank(l: Line): boolean { return l.text.trim() === '' || l.text.trimStart().startsWith('#'); }
+const BLANK = 0x7fffffff;
+
+/**
+ * Indentation of every line of a text, with jump pointers so that walking up or down to the
+ * enclosing or sibling lines costs O(depth), not O(lines): completion must not scan thousands of
+ * lines of a large document (built once per text, cached with its line index).
+ */
+class Indents {
+  /** Leading white space per line; BLANK for blank and comment-only lines. */
+  readonly ind: Int32Array;
+  readonly dash: Uint8Array;
+  /** Nearest line above with a smaller indentation (-1: none). */
+  readonly prevLT: Int32Array;
+  /** Nearest line above with a smaller indentation, or the same and no dash (-1: none). */
+  readonly prevND: Int32Array;
+  /** Nearest line below with a smaller indentation (n: none). */
+  readonly nextLT: Int32Array;
+  constructor(text: string, lines: LineIndex) {
+    const n = lines.lineCount;
+    this.ind = new Int32Array(n); this.dash = new Uint8Array(n);
+    this.prevLT = new Int32Array(n); this.prevND = new Int32Array(n); this.nextLT = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = lines.lineStart(i), e = lines.lineEnd(i);
+      let j = s;
+      while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      const c = text.charCodeAt(j);
+      if (j >= e || c === 35) { this.ind[i] = BLANK; continue; }
+      this.ind[i] = j - s;
+      this.dash[i] = c === 45 && (j + 1 >= e || /\s/.test(text[j + 1]!)) ? 1 : 0;
+    }
+    const lt: number[] = [], nd: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = this.ind[i]!;
+      while (lt.length && this.ind[lt[lt.length - 1]!]! >= v) lt.pop();
+      this.prevLT[i] = lt.length ? lt[lt.length - 1]! : -1;
+      lt.push(i);
+      while (nd.length && (this.ind[nd[nd.length - 1]!]! > v || (this.ind[nd[nd.length - 1]!] === v && this.dash[nd[nd.length - 1]!]))) nd.pop();
+      this.prevND[i] = nd.length ? nd[nd.length - 1]! : -1;
+      nd.push(i);
+    }
+    const down: number[] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      const v = this.ind[i]!;
+      while (down.length && this.ind[down[down.length - 1]!]! >= v) down.pop();
+      this.nextLT[i] = down.length ? down[down.length - 1]! : n;
+      down.push(i);
+    }
+  }
+}
+
+const indentCache = new WeakMap<LineIndex, Indents>();
+function indentsOf(text: string, lines: LineIndex): Indents {
+  let x = indentCache.get(lines);
+  if (!x) { x = new Indents(text, lines); indentCache.set(lines, x); }
+  return x;
+}
 
 /**
  * The data path of the mapping that a key written at column `col` on line `row` belongs to,
@@ -43,14 +98,19 @@ function isBlank(l: Line): boolean { return l.text.trim() === '' || l.text.trimS
  * treats every item alike). `inItem`: the key follows a "- " on its own line.
  */
 function pathAbove(text: string, starts: LineIndex, row: number, col: number, inItem: boolean): DataPath {
+  const ix = indentsOf(text, starts);
   const path: Array<string | number> = [];
   // The node we are inside of: a key at column c, or a list item whose dash is at column c.
   let c = inItem ? col - 2 : col;
   let dash = inItem;
   if (inItem) path.push(0);
-  for (let i = row - 1; i >= 0 && (c > 0 || dash); i--) {
+  let i = row - 1;
+  while (i >= 0 && (c > 0 || dash)) {
+    // Skip, by the jump pointers, the lines that cannot be what we look for: deeper ones (and,
+    // inside a list item, the other items of the same list).
+    const v = ix.ind[i]!;
+    if (!dash ? v >= c : v > c || (v === c && ix.dash[i])) { i = !dash || v > c ? ix.prevLT[i]! : ix.prevND[i]!; continue; }
     const l = lineAt(text, starts, i);
-    if (isBlank(l)) continue;
     const opens = l.key !== undefined && l.rest === '';
     if (!dash) {
       if (l.dash && l.indent + 2 === c) { path.push(0); c = l.indent; dash = true; }
@@ -60,25 +120,29 @@ function pathAbove(text: string, starts: LineIndex, row: number, col: number, in
       if (!l.dash && l.indent <= c && opens) { path.push(l.key!); c = l.indent; dash = false; }
       else if (l.dash && l.indent < c && opens && l.indent + 2 <= c) { path.push(l.key!, 0); c = l.indent; }
     }
+    i--;
   }
   return path.reverse();
 }
 
 /** Keys already present in the mapping whose keys stand at column `col` around line `row`. */
 function siblingKeys(text: string, starts: LineIndex, row: number, col: number): Set<string> {
+  const ix = indentsOf(text, starts);
   const keys = new Set<string>();
-  for (let i = row - 1; i >= 0; i--) {
+  for (let i = row - 1; i >= 0;) {
+    if (ix.ind[i]! > col) { i = ix.prevLT[i]!; continue; } // deeper lines (and blank ones)
     const l = lineAt(text, starts, i);
-    if (isBlank(l)) continue;
     if (l.dash && l.indent + 2 === col) { if (l.key) keys.add(l.key); break; } // first line of this item
     if ((l.dash ? l.indent + 2 : l.indent) < col) break;
     if (!l.dash && l.indent === col && l.key) keys.add(l.key);
+    i--;
   }
-  for (let i = row + 1; i < starts.lineCount; i++) {
+  for (let i = row + 1; i < starts.lineCount;) {
+    if (ix.ind[i]! > col) { i = ix.nextLT[i]!; continue; }
     const l = lineAt(text, starts, i);
-    if (isBlank(l)) continue;
     if (l.indent < col) break; // the next item, or the end of this mapping
     if (!l.dash && l.indent === col && l.key) keys.add(l.key);
+    i++;
   }
   return keys;
 }
