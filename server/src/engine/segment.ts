@@ -79,7 +79,8 @@ interface Lines {
  * much faster than one regular expression over the text.
  */
 function unsafe(text: string): boolean {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t')) return true;
+  // A BOM anywhere: yaml drops one at the start of a text, so also at the start of a piece.
+  if (text.includes('\uFEFF') || text.includes('\t')) return true;
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
   if (/^(?:---|\.\.\.|%)/.test(text) || text.includes('\n---') || text.includes('\n...') || text.includes('\n%')) return true;
   for (const ch of ['&', '*', '!']) {
