@@ -121,11 +121,17 @@ export function segmentText(text: string, minBytes = SEGMENT_MIN_BYTES): Collect
   return root && root.parts.length > 1 ? root : undefined;
 }
 
+interface LineArrays { start: Int32Array; end: Int32Array; indent: Int32Array; keyCol: Int32Array; kind: Uint8Array; dashes: Uint8Array; empty: Uint8Array }
+const newArrays = (n: number): LineArrays => ({ start: new Int32Array(n), end: new Int32Array(n), indent: new Int32Array(n), keyCol: new Int32Array(n), kind: new Uint8Array(n), dashes: new Uint8Array(n), empty: new Uint8Array(n) });
+let linePool: LineArrays = newArrays(1024);
+
 function scanLines(text: string): Lines | undefined {
   const len = text.length;
-  let cap = 1024;
-  let start = new Int32Array(cap), end = new Int32Array(cap), indent = new Int32Array(cap), keyCol = new Int32Array(cap);
-  let kind = new Uint8Array(cap), dashes = new Uint8Array(cap), empty = new Uint8Array(cap);
+  // The arrays of the last scan are reused (the tree built from them does not keep them): an
+  // edit to a large document allocates nothing here.
+  const pool = linePool;
+  let cap = pool.start.length;
+  let { start, end, indent, keyCol, kind, dashes, empty } = pool;
   let n = 0;
   // Multi-line state: 0 none, 1 double-quoted, 2 single-quoted, 3 flow, 4 block scalar.
   let state = 0;
@@ -139,6 +145,7 @@ function scanLines(text: string): Lines | undefined {
       cap *= 2;
       const grow = <T extends Int32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(cap); b.set(a); return b; };
       start = grow(start); end = grow(end); indent = grow(indent); keyCol = grow(keyCol); kind = grow(kind); dashes = grow(dashes); empty = grow(empty);
+      linePool = { start, end, indent, keyCol, kind, dashes, empty };
     }
     let e = text.indexOf('\n', pos);
     if (e === -1) e = len;
@@ -148,7 +155,7 @@ function scanLines(text: string): Lines | undefined {
     let i = pos;
     while (i < ce && text.charCodeAt(i) === 32) i++;
     indent[n] = i - pos;
-    keyCol[n] = -1;
+    keyCol[n] = -1; dashes[n] = 0; empty[n] = 0;
     const blank = i === ce;
     if (state === 4) {
       if (blank || i - pos > blockParent) { kind[n] = CONT; n++; pos = next; if (e === len) break; continue; }

