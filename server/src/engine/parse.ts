@@ -166,22 +166,28 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   return out;
 }
 
-/** Offset of a collection nested deeper than `max`, or 0 when there is none. */
-function deepestCollection(tokens: CST.Token[], max: number): number {
+/** Visits every collection of yaml's concrete syntax tree with its depth (the root: 1), iteratively; stops when `visit` returns true. */
+function eachCollection(tokens: CST.Token[], visit: (t: CST.Token, depth: number) => boolean | void): void {
   const stack: Array<[CST.Token | undefined, number]> = [];
   for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
   while (stack.length) {
     const [t, depth] = stack.pop()!;
     if (!t) continue;
     if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
-      if (depth + 1 > max) return Math.max(t.offset, 1);
+      if (visit(t, depth + 1)) return;
       for (const it of t.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
         if (it.key) stack.push([it.key, depth + 1]);
         if (it.value) stack.push([it.value, depth + 1]);
       }
     }
   }
-  return 0;
+}
+
+/** Offset of a collection nested deeper than `max`, or 0 when there is none. */
+function deepestCollection(tokens: CST.Token[], max: number): number {
+  let at = 0;
+  eachCollection(tokens, (t, depth) => { if (depth > max) { at = Math.max(t.offset, 1); return true; } });
+  return at;
 }
 
 /** Plain data with YAML 1.1 timestamps turned back into the date strings the format uses. */
@@ -640,19 +646,7 @@ function trailingComment(text: string, from: number): number {
 /** Deepest nesting on a piece's concrete syntax tree (its root collection: 1), and where. */
 function maxDepth(tokens: CST.Token[]): [number, number] {
   let best = 0, at = 0;
-  const stack: Array<[CST.Token | undefined, number]> = [];
-  for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
-  while (stack.length) {
-    const [t, depth] = stack.pop()!;
-    if (!t) continue;
-    if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
-      if (depth + 1 > best) { best = depth + 1; at = t.offset; }
-      for (const it of t.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
-        if (it.key) stack.push([it.key, depth + 1]);
-        if (it.value) stack.push([it.value, depth + 1]);
-      }
-    }
-  }
+  eachCollection(tokens, (t, depth) => { if (depth > best) { best = depth; at = t.offset; } });
   return [best, at];
 }
 
