@@ -19,3 +19,15 @@ test('the fuzzer\'s saved repros no longer fail', { timeout: 300_000 }, () => {
   const failing = lines.filter((l) => l.startsWith('fails') && !/ — slow analyze$/.test(l));
   assert.deepEqual(failing, [], r.stdout);
 });
+
+test('a document nested thousands of levels deep gets the same finding whatever the stack left (repro L3)', { timeout: 120_000 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'fuzz', 'stack-depth.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+  assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+  const runs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(runs.length, 5);
+  for (const x of runs) {
+    assert.equal(x.threw, undefined, JSON.stringify(x));
+    assert.equal(x.rule, 'resource-limit');
+    assert.deepEqual({ message: x.message, range: x.range }, { message: runs[0].message, range: runs[0].range }, `at stack depth ${x.depth}`);
+  }
+});

@@ -90,10 +90,16 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   } catch (e) {
     // yaml's CST parser recurses on compact nesting ("- - - - …"); the stack is the limit there.
     if (!(e instanceof RangeError)) throw e;
-    out.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)', start: 0, end: Math.min(lines.lineEnd(0), size) });
+    out.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(lines.lineEnd(0), size) });
     return out;
   }
 
+  // Nesting that yaml's recursive parser may or may not survive, depending on the stack left
+  // (yaml can nest without indenting): refused the same way as when it does not.
+  if (maxDepth(tokens)[0] > STACK_SAFE_DEPTH) {
+    out.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(lines.lineEnd(0), size) });
+    return out;
+  }
   const deep = deepestCollection(tokens, limits.maxDepth);
   if (deep) {
     out.problems.push({
@@ -573,10 +579,14 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
     for (const token of new Parser().parse(text)) tokens.push(token);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    r.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)', start: 0, end: Math.min(1, text.length) });
+    r.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, text.length) });
     return r;
   }
   const [depth, deepAt] = maxDepth(tokens);
+  if (depth > STACK_SAFE_DEPTH) {
+    r.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, text.length) });
+    return r;
+  }
   r.depth = depth; r.deepAt = deepAt;
   let doc: Document.Parsed | undefined;
   for (const d of new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)) {
@@ -662,6 +672,13 @@ function shiftTree(root: unknown, delta: number): void {
     else if (isSeq(n)) for (const it of n.items) stack.push(it);
   }
 }
+
+const TOO_DEEP = 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)';
+/**
+ * Depth of yaml's syntax tree below which its recursive parser and composer are safe on any
+ * thread's stack (it overflowed at ~3,000 levels of `- - -` on the main thread).
+ */
+const STACK_SAFE_DEPTH = 1000;
 
 /**
  * Nesting (by the one-pass estimate) refused before yaml builds its tree: a little over the
