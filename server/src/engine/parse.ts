@@ -321,7 +321,7 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
 
 // resolveKnownTags: false — YAML 1.1 tags such as !!binary stay plain text.
 // uniqueKeys: false — yaml checks duplicates with a scan per key (quadratic in a large mapping);
-// duplicateKeys() does it in one pass.
+// findDuplicates() does it in one pass.
 const COMPOSE_OPTIONS = { uniqueKeys: false, strict: true, logLevel: 'warn', resolveKnownTags: false } as const;
 
 export function formatBytes(n: number): string {
