@@ -76,41 +76,23 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   // obviously nested far too deeply ('[' × 1,000,000) is refused before that, in one pass.
   const estimate = nestingEstimate(text, refuseAbove(limits.maxDepth), limits.maxDepth);
   if (estimate >= 0) {
-    out.problems.push({
-      rule: 'resource-limit',
-      message: `nesting deeper than ${limits.maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`,
-      start: estimate, end: Math.min(estimate + 1, size),
-    });
+    out.problems.push({ rule: 'resource-limit', message: deeperThan(limits.maxDepth), start: estimate, end: Math.min(estimate + 1, size) });
     return out;
   }
-
-  const tokens: CST.Token[] = [];
-  try {
-    for (const token of new Parser().parse(text)) tokens.push(token);
-  } catch (e) {
-    // yaml's CST parser recurses on compact nesting ("- - - - …"); the stack is the limit there.
-    if (!(e instanceof RangeError)) throw e;
-    out.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(lines.lineEnd(0), size) });
-    return out;
-  }
-
+  const tokens = syntaxTree(text);
   // Nesting that yaml's recursive parser may or may not survive, depending on the stack left
   // (yaml can nest without indenting): refused the same way as when it does not.
-  if (maxDepth(tokens)[0] > STACK_SAFE_DEPTH) {
+  const depth = tokens && depthOf(tokens, limits.maxDepth);
+  if (!depth || depth.depth > STACK_SAFE_DEPTH) {
     out.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(lines.lineEnd(0), size) });
     return out;
   }
-  const deep = deepestCollection(tokens, limits.maxDepth);
-  if (deep) {
-    out.problems.push({
-      rule: 'resource-limit',
-      message: `nesting deeper than ${limits.maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`,
-      start: deep, end: Math.min(deep + 1, size),
-    });
+  if (depth.overAt >= 0) {
+    out.problems.push({ rule: 'resource-limit', message: deeperThan(limits.maxDepth), start: depth.overAt, end: Math.min(depth.overAt + 1, size) });
     return out;
   }
 
-    const composer = new Composer(COMPOSE_OPTIONS);
+  const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = d;
@@ -128,10 +110,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   if (!doc) return out; // unreachable: the composer always yields a document
   out.doc = doc;
 
-  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    const start = Math.min(e.pos[0], size);
-    out.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) });
-  }
+  out.problems.push(...errorProblems(doc, size));
   duplicateProblems(findDuplicates(doc.contents), lines, out.problems);
   const extra = doc.errors.length - MAX_SYNTAX_PROBLEMS;
   if (extra > 0) out.problems.push({ rule: 'yaml-syntax', message: `${extra} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), size) });
@@ -141,10 +120,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) doc.warnings.length = MAX_SYNTAX_PROBLEMS;
   complexKeys(doc.contents, out.problems);
   const fatal = out.problems.length > 0;
-  for (const w of doc.warnings) {
-    if (w.code === 'TAG_RESOLVE_FAILED') continue; // every explicit tag is reported below
-    out.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) });
-  }
+  out.problems.push(...warningProblems(doc, size));
   for (const [start, end, tag] of explicitTags(doc, text)) {
     out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag '${tag}': RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
   }
@@ -163,7 +139,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
       return out;
     }
     if (e instanceof RangeError) { // stack exhausted despite the depth check
-      out.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse', start: 0, end: Math.min(1, size) });
+      out.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, size) });
       return out;
     }
     throw e;
@@ -172,15 +148,15 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   return out;
 }
 
-/** Visits every collection of yaml's concrete syntax tree with its depth (the root: 1), iteratively; stops when `visit` returns true. */
-function eachCollection(tokens: CST.Token[], visit: (t: CST.Token, depth: number) => boolean | void): void {
+/** Visits every collection of yaml's concrete syntax tree with its depth (the root: 1), iteratively. */
+function eachCollection(tokens: CST.Token[], visit: (t: CST.Token, depth: number) => void): void {
   const stack: Array<[CST.Token | undefined, number]> = [];
   for (const t of tokens) if (t.type === 'document') stack.push([t.value, 0]);
   while (stack.length) {
     const [t, depth] = stack.pop()!;
     if (!t) continue;
     if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
-      if (visit(t, depth + 1)) return;
+      visit(t, depth + 1);
       for (const it of t.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
         if (it.key) stack.push([it.key, depth + 1]);
         if (it.value) stack.push([it.value, depth + 1]);
@@ -189,11 +165,14 @@ function eachCollection(tokens: CST.Token[], visit: (t: CST.Token, depth: number
   }
 }
 
-/** Offset of a collection nested deeper than `max`, or 0 when there is none. */
-function deepestCollection(tokens: CST.Token[], max: number): number {
-  let at = 0;
-  eachCollection(tokens, (t, depth) => { if (depth > max) { at = Math.max(t.offset, 1); return true; } });
-  return at;
+/** Depth of yaml's syntax tree (the root collection: 1), where its deepest collection starts, and where the first one deeper than `max` does (-1: none). */
+function depthOf(tokens: CST.Token[], max: number): { depth: number; deepestAt: number; overAt: number } {
+  const r = { depth: 0, deepestAt: 0, overAt: -1 };
+  eachCollection(tokens, (t, depth) => {
+    if (depth > r.depth) { r.depth = depth; r.deepestAt = t.offset; }
+    if (depth > max && r.overAt < 0) r.overAt = Math.max(t.offset, 1);
+  });
+  return r;
 }
 
 /** Plain data with YAML 1.1 timestamps turned back into the date strings the format uses. */
@@ -542,7 +521,7 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
   (doc as { range: [number, number, number] }).range = [0, text.length, text.length];
   const out: ParsedText = { text, lines, doc, problems: [], blocking: true };
   if (deep >= 0) {
-    out.problems.push({ rule: 'resource-limit', message: `nesting deeper than ${limits.maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`, start: deep, end: Math.min(deep + 1, text.length) });
+    out.problems.push({ rule: 'resource-limit', message: deeperThan(limits.maxDepth), start: deep, end: Math.min(deep + 1, text.length) });
     return out;
   }
   out.problems.push(...problems.slice(0, MAX_SYNTAX_PROBLEMS));
@@ -574,20 +553,13 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   // As for a whole text: absurd nesting is refused before yaml builds (recursively) its tree.
   const estimate = nestingEstimate(text, refuseAbove(maxNesting), maxNesting);
   if (estimate >= 0) { r.depth = Infinity; r.deepAt = estimate; return r; }
-  const tokens: CST.Token[] = [];
-  try {
-    for (const token of new Parser().parse(text)) tokens.push(token);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
+  const tokens = syntaxTree(text);
+  const depth = tokens && depthOf(tokens, Infinity);
+  if (!tokens || !depth || depth.depth > STACK_SAFE_DEPTH) {
     r.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, text.length) });
     return r;
   }
-  const [depth, deepAt] = maxDepth(tokens);
-  if (depth > STACK_SAFE_DEPTH) {
-    r.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, text.length) });
-    return r;
-  }
-  r.depth = depth; r.deepAt = deepAt;
+  r.depth = depth.depth; r.deepAt = depth.deepestAt;
   let doc: Document.Parsed | undefined;
   for (const d of new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)) {
     if (doc) throw new Unsegmentable();
@@ -595,18 +567,12 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   }
   if (!doc) throw new Unsegmentable();
   const size = text.length;
-  for (const e of doc.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
-    const start = Math.min(e.pos[0], size);
-    r.problems.push({ rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) });
-  }
+  r.problems.push(...errorProblems(doc, size));
   const c = doc.contents as Node | null;
   r.root = c;
   r.trail = trailingComment(text, c?.range?.[1] ?? text.length);
   const done = (ok: boolean): PieceResult => {
-    for (const w of doc!.warnings.slice(0, MAX_SYNTAX_PROBLEMS)) {
-      if (w.code === 'TAG_RESOLVE_FAILED') continue;
-      r.problems.push({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) });
-    }
+    r.problems.push(...warningProblems(doc!, size));
     r.ok = ok;
     shiftTree(c, base);
     r.base = base;
@@ -629,7 +595,7 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
     r.data = shape === 'item-map' ? (js as unknown[])[0] : js;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    r.problems.push({ rule: 'resource-limit', message: 'the document is nested too deeply to analyse', start: 0, end: Math.min(1, size) });
+    r.problems.push({ rule: 'resource-limit', message: TOO_DEEP, start: 0, end: Math.min(1, size) });
     return done(false);
   }
   return done(true);
@@ -653,13 +619,6 @@ function trailingComment(text: string, from: number): number {
   return deepest;
 }
 
-/** Deepest nesting on a piece's concrete syntax tree (its root collection: 1), and where. */
-function maxDepth(tokens: CST.Token[]): [number, number] {
-  let best = 0, at = 0;
-  eachCollection(tokens, (t, depth) => { if (depth > best) { best = depth; at = t.offset; } });
-  return [best, at];
-}
-
 /** Adds `delta` to the offsets of every node below `root` (a piece's own tree: no stitched collection in it). */
 function shiftTree(root: unknown, delta: number): void {
   if (!delta) return;
@@ -674,6 +633,33 @@ function shiftTree(root: unknown, delta: number): void {
 }
 
 const TOO_DEEP = 'the document is nested too deeply to analyse (RSP documents need fewer than 10 levels)';
+const deeperThan = (maxDepth: number): string => `nesting deeper than ${maxDepth} levels; the document was not analysed (RSP documents need fewer than 10)`;
+
+/** yaml's concrete syntax tree of `text`, or undefined when its recursive parser ran out of stack. */
+function syntaxTree(text: string): CST.Token[] | undefined {
+  const tokens: CST.Token[] = [];
+  try {
+    for (const token of new Parser().parse(text)) tokens.push(token);
+  } catch (e) {
+    // yaml's CST parser recurses on compact nesting ("- - - - …"); the stack is the limit there.
+    if (!(e instanceof RangeError)) throw e;
+    return undefined;
+  }
+  return tokens;
+}
+
+/** The errors (the first MAX_SYNTAX_PROBLEMS) and warnings of a composed document, as problems. */
+function errorProblems(doc: Document.Parsed, size: number): Problem[] {
+  return doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
+    const start = Math.min(e.pos[0], size);
+    return { rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) };
+  });
+}
+function warningProblems(doc: Document.Parsed, size: number): Problem[] {
+  // TAG_RESOLVE_FAILED: every explicit tag is reported on its own.
+  return doc.warnings.slice(0, MAX_SYNTAX_PROBLEMS).filter((w) => w.code !== 'TAG_RESOLVE_FAILED')
+    .map((w) => ({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) }));
+}
 /**
  * Depth of yaml's syntax tree below which its recursive parser and composer are safe on any
  * thread's stack (it overflowed at ~3,000 levels of `- - -` on the main thread).

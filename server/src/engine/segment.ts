@@ -210,18 +210,9 @@ function scanLines(text: string): Lines | undefined {
             else v = -1;
           }
         } else if (c === 91 || c === 123 || c === 63 || c === 44 || c === 93 || c === 125 || c === 124 || c === 62 || c === 64 || c === 96) {
-          // A flow collection or a block scalar as a key or bare item, complex keys, reserved
-          // indicators: leave to the whole-text parse unless it is a value (below).
-          if (c === 91 || c === 123) {
-            const r = scanFlow(text, i, ce, 0, 0);
-            if (!r) return undefined;
-            if (r.depth === 0) { if (!restIsEmpty(text, r.at, ce)) return undefined; }
-            else { state = 3; flowDepth = r.depth; flowQuote = r.quote; }
-            v = -1;
-          } else if ((c === 124 || c === 62) && d > 0) {
-            if (!/^[|>][1-9+-]{0,2} *(#.*)?$/.test(text.slice(i, ce))) return undefined;
-            state = 4; blockParent = parent; v = -1;
-          } else return undefined;
+          // A bare flow collection, or after a dash a block scalar: a value (below). Complex keys,
+          // flow keys and reserved indicators: the whole-text parse's business.
+          if (!(c === 91 || c === 123 || ((c === 124 || c === 62) && d > 0))) return undefined;
         } else {
           // A plain scalar: a key when `: ` (or ':' at the end) comes before any ' #'.
           let j = i;
@@ -241,6 +232,7 @@ function scanLines(text: string): Lines | undefined {
       }
       empty[n] = isEmpty ? 1 : 0;
       if (v >= 0 && !isEmpty) {
+        // The value: a quoted scalar, a flow collection or a block scalar may go on below.
         const c = text.charCodeAt(v);
         if (c === 34 || c === 39) {
           const q = closeQuote(text, v + 1, ce, c === 34 ? 1 : 2);
