@@ -54,7 +54,7 @@ describe('report: usage', () => {
     [['--today', '2026-13-01', 'examples/example-labs'], '--today needs a date'],
     [['--quiet', 'examples/example-labs'], "Unknown option '--quiet'"],
     [['no/such/folder'], 'no such file or folder: no/such/folder'],
-    [['--out', 'no/such/folder/report.html', 'examples/example-labs'], 'cannot write no/such/folder/report.html: ENOENT'],
+    [['--out', 'no/such/folder/report.html', 'examples/example-labs'], 'cannot write no/such/folder/report.html: the folder it would go in does not exist'],
   ]) {
     test(`usage error: report ${args.join(' ')} → exit 2, one line on stderr`, () => {
       const r = report(args);
@@ -131,7 +131,7 @@ describe('report --format markdown', () => {
     const line = r.stdout.split('\n').find((l) => l.startsWith('| **SAF-2**'));
     assert.ok(line, r.stdout);
     assert.equal(cells(line).length, 6, line);
-    assert.ok(line.includes('Fix \\| pipes and &lt;img src=x\\> \\*bold\\* @\u200borg/team'), line);
+    assert.ok(line.includes('Fix \\| pipes\\\\nand &lt;img src=x&gt; \\*bold\\* @\u200borg/team'), line);
     assert.ok(!r.stdout.includes('<img'));
   });
 });
@@ -181,7 +181,7 @@ describe('report --format html in Chromium', { skip: !fs.existsSync(CHROMIUM) &&
     const v = await openReport('example-labs', [...TODAY, LABS]);
     const { page, html } = v;
     // Self-contained and CSP-clean: no style attributes, no scripts, no external URL.
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[A-Za-z0-9]+'">/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[A-Za-z0-9]+'; base-uri 'none'; form-action 'none'">/);
     assert.ok(!/\sstyle=/.test(html) && !/<script/.test(html) && !/(src|href)="(https?:)?\/\//.test(html));
     assert.equal(await page.locator('[style]').count(), 0);
     assert.equal(await page.title(), 'Example Labs — Responsible Scaling Policy overview');
@@ -325,7 +325,7 @@ fs.writeFileSync(${JSON.stringify(path.join(work, 'update.html'))}, renderOvervi
     const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const html = fs.readFileSync(path.join(work, 'webview.html'), 'utf8');
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abcDEF0123456789abcDEF01'; script-src 'nonce-abcDEF0123456789abcDEF01'">/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abcDEF0123456789abcDEF01'; script-src 'nonce-abcDEF0123456789abcDEF01'; base-uri 'none'; form-action 'none'">/);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(!/\sstyle=/.test(html) && !/vscode:\/\//.test(html));
     const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });

@@ -15,7 +15,7 @@ let overview: vscode.WebviewPanel | undefined;
 
 function nonce(): string {
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => abc[Math.floor(Math.random() * abc.length)]).join('');
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), (b) => abc[b % abc.length]).join('');
 }
 
 /** "RSP: Open Policy Overview": the server renders it; this only shows it and follows edits. */
@@ -27,7 +27,7 @@ async function openOverview(context: vscode.ExtensionContext): Promise<void> {
   });
   overview = panel;
   const n = nonce();
-  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; img-src data:;">`;
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; base-uri 'none'; form-action 'none'">`;
   const render = async (first: boolean) => {
     const r = await client!.sendRequest<{ html: string; body: string }>('rsp/overview', { nonce: n });
     if (panel !== overview) return;
@@ -39,7 +39,8 @@ async function openOverview(context: vscode.ExtensionContext): Promise<void> {
   const subs = [
     vscode.languages.onDidChangeDiagnostics(later),
     panel.webview.onDidReceiveMessage(async (m: { command?: string; path?: string; line?: number; character?: number }) => {
-      if (m?.command !== 'open' || typeof m.path !== 'string') return;
+      // The page only ever asks to open a document it lists: an RSP YAML file, by absolute path.
+      if (m?.command !== 'open' || typeof m.path !== 'string' || !/\.ya?ml$/i.test(m.path) || !/^(\/|[A-Za-z]:[\\/])/.test(m.path)) return;
       const pos = new vscode.Position(Math.max(0, Number(m.line) || 0), Math.max(0, Number(m.character) || 0));
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(m.path));
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
@@ -63,6 +64,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     synchronize: { configurationSection: 'rspLint' },
     initializationOptions: vscode.workspace.getConfiguration('rspLint'),
     diagnosticCollectionName: 'rsp-lint',
+    // Hovers and completion documentation quote policy text: never trusted (no command links),
+    // never raw HTML. The server escapes that text; this is the second lock.
+    markdown: { isTrusted: false, supportHtml: false },
   };
   client = new LanguageClient('rspLint', 'RSP Language Server', serverOptions, clientOptions);
 

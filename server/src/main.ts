@@ -1,7 +1,9 @@
 /** Entry point of `rsp-lint`: the CLI, or the language server with --stdio. */
 import { version } from '../../package.json';
 import { runWorkerIfAny } from './cli/check';
+import { processIO } from './cli/io';
 import { runCli } from './cli/main';
+import { terminalText } from './encode';
 
 async function main(): Promise<void> {
   if (runWorkerIfAny()) return;
@@ -14,15 +16,10 @@ async function main(): Promise<void> {
   }
   let code: number;
   try {
-    code = await runCli(argv, {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-      cwd: process.cwd(),
-      isTTY: !!process.stdout.isTTY,
-      env: process.env,
-    }, version);
+    code = await runCli(argv, processIO(), version);
   } catch (e) {
-    process.stderr.write(`rsp-lint: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    const lines = String((e as Error)?.stack ?? e).split('\n');
+    process.stderr.write(`rsp-lint: internal error: ${lines.map(terminalText).join('\n')}\n`);
     code = 2;
   }
   process.exitCode = code;

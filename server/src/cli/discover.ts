@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
 
-export interface Target { abs: string; display: string }
+export interface Target {
+  abs: string;
+  display: string;
+  /** The folder named on the command line under which it was found; absent when named itself. */
+  root?: string;
+}
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 /** Only the first bytes are read to look for `format: rsp/v1` in a plain .yaml file. */
@@ -19,7 +24,7 @@ export function discover(args: string[], cwd = process.cwd()): { targets: Target
   const out: Target[] = [];
   const configs: string[] = [];
   const seen = new Set<string>();
-  const add = (abs: string, display: string) => { if (!seen.has(abs)) { seen.add(abs); out.push({ abs, display }); } };
+  const add = (t: Target) => { if (!seen.has(t.abs)) { seen.add(t.abs); out.push(t); } };
   for (const arg of args.length ? args : ['.']) {
     const abs = path.resolve(cwd, arg);
     let st: fs.Stats;
@@ -31,10 +36,10 @@ export function discover(args: string[], cwd = process.cwd()): { targets: Target
       const found: Target[] = [];
       walk(abs, arg, found, configs);
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-      for (const t of found) add(t.abs, t.display);
+      for (const t of found) add({ ...t, root: abs });
     } else {
       if (path.basename(abs) === CONFIG_FILE) configs.push(abs); // a configuration named explicitly is checked as one
-      else add(abs, arg); // a file named explicitly is always checked
+      else add({ abs, display: arg }); // a file named explicitly is always checked
     }
   }
   return { targets: out, configs };

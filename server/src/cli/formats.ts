@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES } from '../engine/rules';
 import { docsUrl, ruleDocs } from '../engine/docs';
 import type { Finding } from '../engine/types';
+import { jsonText, sarifText, terminalText, workflowCommand } from '../encode';
 
 export interface Located { path: string; finding: Finding }
 
@@ -20,10 +21,10 @@ export function render(format: Format, items: Located[], opts: { color: boolean;
 }
 
 function json(items: Located[]): string {
-  return JSON.stringify(items.map(({ path: p, finding: f }) => ({
+  return jsonText(items.map(({ path: p, finding: f }) => ({
     path: p, rule: f.rule, severity: f.severity, message: f.message,
     range: { start: { line: f.range.start.line, character: f.range.start.character }, end: { line: f.range.end.line, character: f.range.end.character } },
-  })), null, 2) + '\n';
+  })), 2) + '\n';
 }
 
 const COLORS: Record<Finding['severity'], string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
@@ -31,7 +32,7 @@ const COLORS: Record<Finding['severity'], string> = { error: '\x1b[31m', warning
 function stylish(items: Located[], color: boolean): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   const lines = items.map(({ path: p, finding: f }) =>
-    `${c('\x1b[4m', `${p}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} ${c(COLORS[f.severity], f.severity)} ${f.message} ${c('\x1b[90m', f.rule)}`);
+    `${c('\x1b[4m', `${terminalText(p)}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} ${c(COLORS[f.severity], f.severity)} ${terminalText(f.message)} ${c('\x1b[90m', f.rule)}`);
   if (items.length === 0) return '';
   const n = (s: Finding['severity']) => items.filter((i) => i.finding.severity === s).length;
   const parts = [`${n('error')} error${n('error') === 1 ? '' : 's'}`, `${n('warning')} warning${n('warning') === 1 ? '' : 's'}`];
@@ -42,16 +43,13 @@ function stylish(items: Located[], color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-/** GitHub workflow commands: escape data and property values as the runner expects. */
-function escData(s: string): string { return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'); }
-function escProp(s: string): string { return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C'); }
-
+/** GitHub workflow commands, one line per finding: nothing a document says can end or start one. */
 function github(items: Located[]): string {
   return items.map(({ path: p, finding: f }) => {
     const cmd = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
     const r = f.range;
-    const props = [`file=${escProp(p.split(path.sep).join('/'))}`, `line=${r.start.line + 1}`, `endLine=${r.end.line + 1}`, `col=${r.start.character + 1}`, `endColumn=${r.end.character + 1}`, `title=${escProp(`rsp-lint(${f.rule})`)}`];
-    return `::${cmd} ${props.join(',')}::${escData(f.message)}\n`;
+    return workflowCommand(cmd, [['file', p.split(path.sep).join('/')], ['line', r.start.line + 1], ['endLine', r.end.line + 1],
+      ['col', r.start.character + 1], ['endColumn', r.end.character + 1], ['title', `rsp-lint(${f.rule})`]], f.message);
   }).join('');
 }
 
@@ -96,7 +94,7 @@ function sarif(items: Located[], version: string, cwd: string): string {
           ruleId: f.rule,
           ruleIndex: index.get(f.rule) ?? -1,
           level: sarifLevel(f.severity),
-          message: { text: f.message },
+          message: { text: sarifText(f.message) },
           locations: [{
             physicalLocation: {
               artifactLocation,
@@ -108,5 +106,5 @@ function sarif(items: Located[], version: string, cwd: string): string {
       columnKind: 'utf16CodeUnits',
     }],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log, 2) + '\n';
 }

@@ -6,9 +6,11 @@ import { NodeHost } from '../engine/node-host';
 import { Workspace } from '../engine/workspace';
 import { discover, UsageError } from './discover';
 import { check, checkHere } from './check';
-import { computeFixes, unifiedDiff, writeAtomic } from './fix';
+import { computeFixes, unifiedDiff } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
+import type { CliIO } from './io';
 import { runReport } from './report';
+import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
 
 export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
@@ -41,13 +43,6 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml (nearest folder up wins). Rules: docs/rules/.
 `;
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
 
 /** The first positional argument and its index in argv (options that take a value skipped). */
 function firstPositional(argv: string[]): { value: string; index: number } | undefined {
@@ -109,19 +104,23 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
 
   const host = new NodeHost(io.cwd);
   const ws = new Workspace(host, today ? { today } : {});
+  let refused = false;
   if (values.fix || values['fix-dry-run']) {
     if (values.fix && values['fix-dry-run']) { io.stderr('rsp-lint: use --fix or --fix-dry-run, not both\n'); return 2; }
     const fixable = targets.filter((t) => !ws.load(t.abs).readError);
-    const fixes = computeFixes(ws, fixable);
+    let fixes = computeFixes(ws, fixable);
     if (values['fix-dry-run']) {
       io.stdout(unifiedDiff(fixes));
     } else {
-      for (const f of fixes) {
-        try { writeAtomic(f.abs, f.after); } catch (e) {
-          io.stderr(`rsp-lint: cannot write ${f.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-          return 2;
+      fixes = fixes.filter((f) => {
+        try { writeAtomic(f.abs, f.after, documentWritePolicy(f.root)); return true; } catch (e) {
+          const why = e instanceof WriteRefused ? e.message : `cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+          io.stderr(`rsp-lint: not fixed: ${f.display}: ${why}\n`);
+          ws.setText(f.abs, f.before); // report the file as it still is
+          refused = true;
+          return false;
         }
-      }
+      });
     }
     const n = fixes.reduce((a, f) => a + f.applied, 0);
     if (n > 0) io.stderr(`rsp-lint: ${values.fix ? 'fixed' : 'would fix'} ${n} problem${n === 1 ? '' : 's'} in ${fixes.length} file${fixes.length === 1 ? '' : 's'}\n`);
@@ -147,6 +146,7 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
   io.stdout(render(format as Format, shown, { color: color || !!io.env.FORCE_COLOR && format === 'stylish', version, cwd: io.cwd }));
 
   if (ioError) { io.stderr(`rsp-lint: ${ioError}\n`); return 2; }
+  if (refused) return 2;
   const errors = items.filter((i) => i.finding.severity === 'error').length;
   const warnings = items.filter((i) => i.finding.severity === 'warning').length;
   if (errors > 0) return 1;

@@ -13,8 +13,8 @@ import { NodeHost } from '../engine/node-host';
 import type { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace';
 import { discover, UsageError } from './discover';
-import { writeAtomic } from './fix';
-import type { CliIO } from './main';
+import { writeAtomic, WriteRefused } from './write';
+import type { CliIO } from './io';
 
 export const REPORT_FORMATS = ['html', 'markdown'] as const;
 
@@ -108,7 +108,7 @@ export function runReport(argv: string[], io: CliIO): number {
   try {
     writeAtomic(file, text);
   } catch (e) {
-    io.stderr(`rsp-lint report: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(`rsp-lint report: cannot write ${out}: ${e instanceof WriteRefused ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
   io.stderr(`rsp-lint report: wrote ${out}\n`);

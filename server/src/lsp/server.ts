@@ -26,10 +26,11 @@ import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../engine/features/overview-html';
 import { localToday } from '../engine/dates';
 import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
-import { NodeHost } from '../engine/node-host';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Edit, Finding, SeverityOrOff } from '../engine/types';
 import { Workspace } from '../engine/workspace';
+import { terminalText } from '../encode';
+import { EditorHost, isVirtualPath, uriToPath } from './editor-host';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -67,7 +68,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // on a 50,000-line policy with 40 edits: peak RSS 277 → 216 MB, ~10% more time in GC.
   v8.setFlagsFromString('--heap-growing-percent=20');
   const documents = new TextDocuments(TextDocument);
-  const host = new NodeHost();
+  const host = new EditorHost();
   const ws = new Workspace(host, { incremental: true });
   /** RSP documents on disk in the workspace folders (published even when not open). */
   const known = new Set<string>();
@@ -79,11 +80,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canShowDocument = false;
   let hasFolders = false;
 
-  const toPath = (uri: string): string => {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : `/${u.scheme}${u.path.startsWith('/') ? '' : '/'}${u.path}`;
-  };
-  const toUri = (path: string): string => uris.get(path) ?? URI.file(path).toString();
+  const toPath = uriToPath;
+  const toUri = (path: string): string => uris.get(path) ?? (isVirtualPath(path) ? URI.parse(path).toString() : URI.file(path).toString());
   const href = (rule: string): string => {
     let h = docsHref.get(rule);
     if (!h) { h = localDocs(rule) ?? docsUrl(rule); docsHref.set(rule, h); }
@@ -99,7 +97,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function diagnostic(f: Finding): Diagnostic {
     return {
       range: f.range, severity: SEVERITY[f.severity], code: f.rule, codeDescription: { href: href(f.rule) },
-      source: 'rsp-lint', message: f.message,
+      source: 'rsp-lint', message: terminalText(f.message), // plain text: one visible line
     };
   }
 
@@ -169,6 +167,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   function scanWorkspace(): void {
     for (const root of roots) {
+      if (isVirtualPath(root)) continue; // a folder that is not on this machine: only open documents count
       let found: ReturnType<typeof discover>;
       try { found = discover([root], root); } catch { continue; }
       for (const t of found.targets.slice(0, MAX_WORKSPACE_FILES)) { known.add(t.abs); schedule(t.abs, false); }
@@ -270,7 +269,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const p = ready(params.textDocument.uri);
     if (!p) return null;
     const h = hover(ws, p, offsetOf(p, params.position));
-    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: rangeOf(p, h.start, h.end) } : null;
+    return h ? { contents: { kind: 'markdown', value: h.markdown.value }, range: rangeOf(p, h.start, h.end) } : null;
   });
 
   connection.onCompletion((params) => {
@@ -282,8 +281,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return {
       isIncomplete: false,
       items: r.items.map((i): CompletionItem => ({
-        label: i.label, kind: COMPLETION_KIND[i.kind], ...(i.detail ? { detail: i.detail } : {}),
-        ...(i.documentation ? { documentation: { kind: 'markdown', value: i.documentation } } : {}),
+        label: i.label, kind: COMPLETION_KIND[i.kind], ...(i.detail ? { detail: terminalText(i.detail) } : {}),
+        ...(i.documentation?.value ? { documentation: { kind: 'markdown', value: i.documentation.value } } : {}),
         textEdit: { range, newText: i.insertText }, ...(i.sortText ? { sortText: i.sortText } : {}), filterText: i.label,
       })),
     };
@@ -324,7 +323,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const p = ready(params.textDocument.uri);
     if (!p) return null;
     const conv = (o: OutlineItem): DocumentSymbol => ({
-      name: o.name, ...(o.detail ? { detail: o.detail } : {}), kind: OUTLINE_KIND[o.kind],
+      name: terminalText(o.name) || ' ', ...(o.detail ? { detail: terminalText(o.detail) } : {}), kind: OUTLINE_KIND[o.kind],
       range: rangeOf(p, o.start, o.end), selectionRange: rangeOf(p, o.selStart, o.selEnd), children: o.children.map(conv),
     });
     return outline(ws.load(p)).map(conv);
@@ -332,7 +331,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onWorkspaceSymbol((params) =>
     workspaceSymbols(ws, params.query).map((s) => ({
-      name: s.name, kind: SYMBOL_KIND[s.kind] ?? SymbolKind.Key, location: { uri: toUri(s.path), range: rangeOf(s.path, s.start, s.end) },
+      name: terminalText(s.name), kind: SYMBOL_KIND[s.kind] ?? SymbolKind.Key, location: { uri: toUri(s.path), range: rangeOf(s.path, s.start, s.end) },
       ...(s.container ? { containerName: s.container } : {}),
     })));
 
@@ -348,7 +347,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const out: CodeAction[] = [];
     for (const a of actionsFor(doc, findings)) {
       const diag = wanted.find((d) => d.code === a.finding.rule && d.range.start.line === a.finding.range.start.line) ?? diagnostic(a.finding);
-      out.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [params.textDocument.uri]: textEdits(p, a.edits) } }, ...(a.preferred ? { isPreferred: true } : {}) });
+      out.push({ title: terminalText(a.title), kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [params.textDocument.uri]: textEdits(p, a.edits) } }, ...(a.preferred ? { isPreferred: true } : {}) });
     }
     for (const rule of new Set(findings.map((f) => f.rule))) {
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${rule}`, command: OPEN_DOCS_COMMAND, arguments: [rule] } });

@@ -3,6 +3,7 @@
  * being typed): keys from the schema, enum values, ids valid at that place, dates.
  */
 import { addMonths, localToday } from '../dates';
+import { md, mdCode, mdJoin, type Markdown } from '../../encode';
 import { suffixKind } from '../kinds';
 import type { PolicyModel, RoadmapModel } from '../model';
 import { schemaAt, type SchemaNode } from '../schema-nav';
@@ -16,7 +17,8 @@ export interface Completion {
   label: string;
   kind: CompletionKind;
   detail?: string;
-  documentation?: string;
+  /** Markdown, built through the encoders. */
+  documentation?: Markdown;
   insertText: string;
   sortText?: string;
 }
@@ -194,8 +196,8 @@ export function complete(ws: Workspace, path: string, offset: number, today = lo
 
 function rootKeys(offset: number, typed: string): CompletionResult {
   const items: Completion[] = [
-    { label: 'format', kind: 'key', detail: 'rsp/v1', insertText: 'format: rsp/v1', documentation: 'The format version of this document.' },
-    ...DOC_KINDS.map((k) => ({ label: `kind: ${k}`, kind: 'key' as const, insertText: `kind: ${k}`, documentation: `Make this a ${k} document.` })),
+    { label: 'format', kind: 'key', detail: 'rsp/v1', insertText: 'format: rsp/v1', documentation: md`The format version of this document.` },
+    ...DOC_KINDS.map((k) => ({ label: `kind: ${k}`, kind: 'key' as const, insertText: `kind: ${k}`, documentation: md`Make this a ${k} document.` })),
   ];
   return { items, start: offset - typed.length, end: offset };
 }
@@ -221,10 +223,10 @@ function keys(kind: DocKind, dataPath: DataPath, present: Set<string>, start: nu
   return { items, start, end };
 }
 
-function describeField(p: SchemaNode): string {
-  const out = [p.description ?? ''];
-  if (p.enum) out.push(`Allowed: ${p.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
-  return out.filter(Boolean).join('\n\n');
+function describeField(p: SchemaNode): Markdown {
+  const out = p.description ? [md`${p.description}`] : [];
+  if (p.enum) out.push(md`Allowed: ${mdJoin(p.enum.map((v) => mdCode(v)), ', ')}`);
+  return mdJoin(out, '\n\n');
 }
 
 function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, key: string, listItem: boolean, typed: string, offset: number, today: string): CompletionResult | undefined {
@@ -232,7 +234,7 @@ function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, 
   if (listItem && s?.items) s = s.items;
   const items: Completion[] = [];
   const add = (c: Completion) => items.push(c);
-  if (s?.enum) for (const v of s.enum) add({ label: String(v), kind: 'enum', insertText: String(v), documentation: s.description });
+  if (s?.enum) for (const v of s.enum) add({ label: String(v), kind: 'enum', insertText: String(v), ...(s.description ? { documentation: md`${s.description}` } : {}) });
   if (s?.const !== undefined) add({ label: String(s.const), kind: 'value', insertText: String(s.const) });
   if (s?.type === 'boolean') for (const v of ['true', 'false']) add({ label: v, kind: 'value', insertText: v });
   if (s?.format === 'date') {
@@ -242,9 +244,9 @@ function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, 
     add({ label: q(3), kind: 'date', detail: 'end of next quarter', insertText: q(3), sortText: '2' });
   }
   const policy = policyFor(ws, path);
-  const levels = (p?: PolicyModel) => { for (const st of p?.standards ?? []) add({ label: st.level, kind: 'level', detail: `${st.name ?? st.level} (${st.status})`, insertText: st.level, documentation: st.summary }); };
+  const levels = (p?: PolicyModel) => { for (const st of p?.standards ?? []) add({ label: st.level, kind: 'level', detail: `${st.name ?? st.level} (${st.status})`, insertText: st.level, ...(st.summary ? { documentation: md`${st.summary}` } : {}) }); };
   const ids = (p: PolicyModel | undefined, kinds: string[]) => {
-    for (const d of p?.defs ?? []) if (kinds.includes(d.kind)) add({ label: d.id, kind: 'id', detail: `${d.kind}${d.title ? ` — ${d.title}` : ''}`, insertText: d.id, documentation: d.level ? `${d.level} ${d.side} safeguard` : undefined });
+    for (const d of p?.defs ?? []) if (kinds.includes(d.kind)) add({ label: d.id, kind: 'id', detail: `${d.kind}${d.title ? ` — ${d.title}` : ''}`, insertText: d.id, documentation: d.level ? md`${d.level} ${d.side} safeguard` : undefined });
   };
   switch (key) {
     case 'requires':

@@ -7,8 +7,10 @@ import { schemaAt } from '../schema-nav';
 import { occurrenceAt, occurrences, type SymbolOccurrence } from '../symbols';
 import type { LoadedDoc, Workspace } from '../workspace';
 import { obj, str } from '../model';
+import { Markdown, md, mdCode, mdJoin } from '../../encode';
 
-export interface HoverResult { markdown: string; start: number; end: number }
+/** Hover text: Markdown built only through the encoders (document text is escaped). */
+export interface HoverResult { markdown: Markdown; start: number; end: number }
 
 const ASL = /\bASL-[1-9]\b/g;
 
@@ -38,10 +40,10 @@ export function hover(ws: Workspace, path: string, offset: number): HoverResult 
   const s = schemaAt(doc.kind, field);
   if (!s?.description || field.length === 0) return undefined;
   const name = String(field[field.length - 1]);
-  const parts = [`**${name}**`, '', s.description];
-  if (s.enum) parts.push('', `Allowed: ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}${s.default !== undefined ? ` (default \`${String(s.default)}\`)` : ''}`);
-  parts.push('', `_${doc.kind === 'risk-report' ? 'risk-report' : doc.kind}.schema.json_`);
-  return { markdown: parts.join('\n'), start: at.start, end: at.end };
+  const parts = [md`**${name}**`, md``, md`${s.description}`];
+  if (s.enum) parts.push(md``, md`Allowed: ${mdJoin(s.enum.map((v) => mdCode(v)), ', ')}${s.default !== undefined ? md` (default ${mdCode(s.default)})` : ''}`);
+  parts.push(md``, md`_${doc.kind === 'risk-report' ? 'risk-report' : doc.kind}.schema.json_`);
+  return { markdown: mdJoin(parts, '\n'), start: at.start, end: at.end };
 }
 
 /** The policy that gives meaning to ids in `doc`: itself, its linked policy, or any loaded one. */
@@ -53,16 +55,16 @@ function policyOf(ws: Workspace, doc: LoadedDoc): { model: PolicyModel; path: st
 }
 
 /** A Markdown list, cut at 25 items: a hover is read at a glance (the outline has the rest). */
-function list(items: string[], max = 25): string {
-  if (!items.length) return '- _none_';
-  const shown = items.slice(0, max).map((i) => `- ${i}`);
-  if (items.length > max) shown.push(`- _… and ${items.length - max} more_`);
-  return shown.join('\n');
+function list(items: Markdown[], max = 25): Markdown {
+  if (!items.length) return md`- _none_`;
+  const shown = items.slice(0, max).map((i) => md`- ${i}`);
+  if (items.length > max) shown.push(md`- _… and ${items.length - max} more_`);
+  return mdJoin(shown, '\n');
 }
 
-function safeguardLine(d: Def): string { return `\`${d.id}\`${d.title ? ` — ${d.title}` : ''}`; }
+function safeguardLine(d: Def): Markdown { return md`${mdCode(d.id)}${d.title ? md` — ${d.title}` : ''}`; }
 
-export function aslMarkdown(ws: Workspace, doc: LoadedDoc, level: string): string {
+export function aslMarkdown(ws: Workspace, doc: LoadedDoc, level: string): Markdown {
   const own = policyOf(ws, doc);
   let std: Standard | undefined = own?.model.byLevel.get(level);
   let from = own && std ? own.path : undefined;
@@ -72,96 +74,96 @@ export function aslMarkdown(ws: Workspace, doc: LoadedDoc, level: string): strin
     }
   }
   if (std && from) {
-    const all = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requires === level).map((t) => `\`${t.id}\``);
-    const thresholds = all.length > 25 ? [...all.slice(0, 25), `… ${all.length - 25} more`] : all;
-    return [
-      `**${level}${std.name && std.name !== level ? ` — ${std.name}` : ''}** · ${std.status}`,
-      '',
-      std.summary ?? '',
-      '',
-      '**Deployment safeguards**',
+    const all = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requires === level).map((t) => mdCode(t.id));
+    const thresholds = all.length > 25 ? [...all.slice(0, 25), md`… ${all.length - 25} more`] : all;
+    return mdJoin([
+      md`**${level}${std.name && std.name !== level ? md` — ${std.name}` : ''}** · ${std.status}`,
+      md``,
+      md`${std.summary ?? ''}`,
+      md``,
+      md`**Deployment safeguards**`,
       list(std.deployment.map(safeguardLine)),
-      '',
-      '**Security safeguards**',
+      md``,
+      md`**Security safeguards**`,
       list(std.security.map(safeguardLine)),
-      ...(thresholds.length ? ['', `Required by: ${thresholds.join(', ')}`] : []),
-      '',
-      `_Defined in ${ws.host.display(from)}_`,
-    ].join('\n');
+      ...(thresholds.length ? [md``, md`Required by: ${mdJoin(thresholds, ', ')}`] : []),
+      md``,
+      md`_Defined in ${ws.host.display(from)}_`,
+    ], '\n');
   }
   const ref = ASL_REFERENCE[level];
-  if (!ref) return `**${level}** — not defined in this workspace's policy, and beyond the built-in reference (ASL-1 to ASL-4).`;
-  return [
-    `**${level} — ${ref.name}** · built-in reference`,
-    '',
-    ref.summary,
-    '',
-    '**Deployment safeguards**',
-    list(ref.deployment),
-    '',
-    '**Security safeguards**',
-    list(ref.security),
-    '',
-    `_Not defined by a policy in this workspace. Read: ${ref.source}._`,
-  ].join('\n');
+  if (!ref) return md`**${level}** — not defined in this workspace's policy, and beyond the built-in reference (ASL-1 to ASL-4).`;
+  return mdJoin([
+    md`**${level} — ${ref.name}** · built-in reference`,
+    md``,
+    md`${ref.summary}`,
+    md``,
+    md`**Deployment safeguards**`,
+    list(ref.deployment.map((d) => md`${d}`)),
+    md``,
+    md`**Security safeguards**`,
+    list(ref.security.map((d) => md`${d}`)),
+    md``,
+    md`_Not defined by a policy in this workspace. Read: ${ref.source}._`,
+  ], '\n');
 }
 
-function idMarkdown(ws: Workspace, doc: LoadedDoc, occ: SymbolOccurrence): string | undefined {
+function idMarkdown(ws: Workspace, doc: LoadedDoc, occ: SymbolOccurrence): Markdown | undefined {
   const [space, scope] = occ.key.split('|');
   if (space === 'level') return aslMarkdown(ws, doc, occ.name);
   if (space === 'goal') {
     const r = scope === doc.path ? doc : ws.load(scope!);
     const m = r.model as RoadmapModel | undefined;
     const g = m?.goals.find((x) => x.id === occ.name);
-    return g ? goalMarkdown(g, r) : `**${occ.name}** — no goal of this roadmap has this id`;
+    return g ? goalMarkdown(g, r) : md`**${occ.name}** — no goal of this roadmap has this id`;
   }
   const p = scope === doc.path ? doc : ws.load(scope!);
   if (p.model?.kind !== 'policy') return undefined;
   const d = p.model.byId.get(occ.name);
-  if (!d) return `**${occ.name}** — not defined in ${ws.host.display(scope!)}`;
+  if (!d) return md`**${occ.name}** — not defined in ${ws.host.display(scope!)}`;
   return defMarkdown(p.model, d, p, ws.host.display(p.path));
 }
 
-function defMarkdown(p: PolicyModel, d: Def, doc: LoadedDoc, shown: string): string {
+function defMarkdown(p: PolicyModel, d: Def, doc: LoadedDoc, shown: string): Markdown {
   const data = obj(doc.parsed?.data);
   const item = d.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
   const description = str(obj(item)?.description);
-  const out: string[] = [];
+  const out: Markdown[] = [];
   if (d.kind === 'threshold') {
     const t = p.thresholds.find((x) => x.id === d.id)!;
     const std = t.requires ? p.byLevel.get(t.requires) : undefined;
-    out.push(`**Threshold ${d.id}**${t.title ? ` — ${t.title}` : ''}`, '');
-    if (t.domain) out.push(`Domain: \`${t.domain}\``);
-    out.push(`Requires: ${t.requires ? `**${t.requires}**${std ? ` (${std.status})` : ' (not defined)'}` : '_no standard_'}`);
-    if (description) out.push('', description);
-    out.push('', '**Required safeguards**', list(requiredSafeguards(p, t).map((id) => { const s = p.byId.get(id); return s ? safeguardLine(s) : `\`${id}\``; })));
-    out.push('', '**Evaluations**', list(t.evaluations.map((e) => `\`${e.id}\`${e.title ? ` — ${e.title}` : ''}`)));
+    out.push(md`**Threshold ${d.id}**${t.title ? md` — ${t.title}` : ''}`, md``);
+    if (t.domain) out.push(md`Domain: ${mdCode(t.domain)}`);
+    out.push(md`Requires: ${t.requires ? md`**${t.requires}**${std ? md` (${std.status})` : md` (not defined)`}` : md`_no standard_`}`);
+    if (description) out.push(md``, md`${description}`);
+    out.push(md``, md`**Required safeguards**`, list(requiredSafeguards(p, t).map((id) => { const s = p.byId.get(id); return s ? safeguardLine(s) : mdCode(id); })));
+    out.push(md``, md`**Evaluations**`, list(t.evaluations.map((e) => md`${mdCode(e.id)}${e.title ? md` — ${e.title}` : ''}`)));
   } else if (d.kind === 'safeguard') {
-    out.push(`**Safeguard ${d.id}**${d.title ? ` — ${d.title}` : ''}`, '', `${d.level} ${d.side} safeguard`);
-    if (description) out.push('', description);
-    const users = p.thresholds.filter((t) => requiredSafeguards(p, t).includes(d.id)).map((t) => `\`${t.id}\``);
-    if (users.length) out.push('', `Required by: ${users.join(', ')}`);
+    out.push(md`**Safeguard ${d.id}**${d.title ? md` — ${d.title}` : ''}`, md``, md`${d.level} ${d.side} safeguard`);
+    if (description) out.push(md``, md`${description}`);
+    const users = p.thresholds.filter((t) => requiredSafeguards(p, t).includes(d.id)).map((t) => mdCode(t.id));
+    if (users.length) out.push(md``, md`Required by: ${mdJoin(users, ', ')}`);
   } else if (d.kind === 'evaluation') {
-    out.push(`**Evaluation ${d.id}**${d.title ? ` — ${d.title}` : ''}`, '', `Detects threshold \`${d.threshold ?? '?'}\``);
-    if (description) out.push('', description);
+    out.push(md`**Evaluation ${d.id}**${d.title ? md` — ${d.title}` : ''}`, md``, md`Detects threshold ${mdCode(d.threshold ?? '?')}`);
+    if (description) out.push(md``, md`${description}`);
   } else {
     const c = obj(item);
-    out.push(`**Commitment ${d.id}**`, '', `Track: \`${str(c?.track) ?? '?'}\`${str(c?.owner) ? ` · Owner: ${str(c?.owner)}` : ''}`, '', str(c?.statement) ?? '');
+    out.push(md`**Commitment ${d.id}**`, md``, md`Track: ${mdCode(str(c?.track) ?? '?')}${str(c?.owner) ? md` · Owner: ${str(c?.owner)}` : ''}`, md``, md`${str(c?.statement) ?? ''}`);
   }
-  out.push('', `_Defined in ${shown}_`);
-  return out.join('\n');
+  out.push(md``, md`_Defined in ${shown}_`);
+  return mdJoin(out, '\n');
 }
 
-function goalMarkdown(g: Goal, doc: LoadedDoc): string {
-  const owner = typeof g.owner === 'string' && g.owner.trim() ? g.owner : '_none_';
-  const due = typeof g.due === 'string' ? g.due : '_none_';
+function goalMarkdown(g: Goal, doc: LoadedDoc): Markdown {
+  const owner = typeof g.owner === 'string' && g.owner.trim() ? md`${g.owner}` : md`_none_`;
+  const due = typeof g.due === 'string' ? md`${g.due}` : md`_none_`;
   const out = [
-    `**Goal ${g.id}**${g.title ? ` — ${g.title}` : ''}`,
-    '',
-    `Area: \`${g.area ?? '?'}\` · Owner: ${owner} · Due: ${due} · Status: \`${g.status}\``,
+    md`**Goal ${g.id}**${g.title ? md` — ${g.title}` : ''}`,
+    md``,
+    md`Area: ${mdCode(g.area ?? '?')} · Owner: ${owner} · Due: ${due} · Status: ${mdCode(g.status)}`,
   ];
-  if (g.supports.length) out.push('', `Supports: ${g.supports.map((r) => `\`${r.id}\``).join(', ')}`);
-  if (g.dependsOn.length) out.push('', `Depends on: ${g.dependsOn.map((r) => `\`${r.id}\``).join(', ')}`);
-  out.push('', `_Defined in ${doc.path.split(/[\\/]/).pop()}_`);
-  return out.join('\n');
+  if (g.supports.length) out.push(md``, md`Supports: ${mdJoin(g.supports.map((r) => mdCode(r.id)), ', ')}`);
+  if (g.dependsOn.length) out.push(md``, md`Depends on: ${mdJoin(g.dependsOn.map((r) => mdCode(r.id)), ', ')}`);
+  out.push(md``, md`_Defined in ${doc.path.split(/[\\/]/).pop()}_`);
+  return mdJoin(out, '\n');
 }

@@ -9,6 +9,7 @@
  * `{ command: 'open', path, line, character }` on click and swaps the body on
  * `{ command: 'update', html }`. All document text is escaped: it is untrusted.
  */
+import { contentSecurityPolicy, htmlText } from '../../encode';
 import type { FileCounts, GoalItem, Overview, Place, PolicyView, RoadmapView, SafeguardColumn, SafeguardStatus, StandardGroup, ThresholdRow } from './overview';
 
 export interface OverviewHtmlOptions {
@@ -42,9 +43,8 @@ const DETERMINATION: Record<string, { sym: string; text: string }> = {
 };
 const GOAL_STATUS: Record<string, string> = { done: '✓ done', 'in-progress': '▸ in progress', planned: '○ planned', 'at-risk': '⚠ at risk', dropped: '✗ dropped' };
 
-export function esc(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
-}
+/** Document text in HTML (element content and double-quoted attributes): the shared encoder. */
+export const esc = htmlText;
 
 /** A class-name-safe token from untrusted text. */
 function token(s: string | undefined): string {
@@ -122,8 +122,8 @@ export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): stri
   if (!/^[A-Za-z0-9+/=_-]{8,128}$/.test(nonce)) throw new Error('renderOverviewHtml: the nonce must be 8 to 128 base64 characters');
   const title = opts.title ?? 'RSP overview';
   const csp = opts.mode === 'webview'
-    ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`
-    : `default-src 'none'; style-src 'nonce-${nonce}'`;
+    ? contentSecurityPolicy(nonce, { script: true })
+    : contentSecurityPolicy(nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

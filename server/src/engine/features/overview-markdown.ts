@@ -3,9 +3,10 @@
  * per policy a compact threshold matrix (thresholds × safeguards when there are at most 12
  * safeguards, else thresholds × ASL standards with the required safeguards that are not
  * implemented), the roadmap goals that need attention with counts per area, and the findings
- * per file. Every piece of document text is escaped (it is untrusted): Markdown and HTML
- * characters, `|`, newlines, and `@` (no mentions).
+ * per file. Every piece of document text goes through `mdText` (it is untrusted): no markup,
+ * HTML, links, autolinks, mentions or new lines can come from it.
  */
+import { mdText } from '../../encode';
 import type { GoalItem, Overview, PolicyView, RoadmapView, SafeguardStatus, ThresholdRow } from './overview';
 
 /** Above this many safeguards, the matrix is folded by ASL standard. */
@@ -20,15 +21,8 @@ const DETERMINATION: Record<string, string> = {
 };
 const NOT_ASSESSED = '❔ not assessed';
 
-/** Escapes text for Markdown (also inside a table cell): one line, no markup, no mentions. */
-export function md(s: unknown): string {
-  return String(s ?? '')
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/[\\`*_[\]|~>]/g, '\\$&')
-    .replace(/@/g, '@\u200b');
-}
+/** Document text in Markdown (also inside a table cell): the shared encoder. */
+const md = mdText;
 
 function plural(n: number, one: string, many = `${one}s`): string { return `${n} ${n === 1 ? one : many}`; }
 
