@@ -10,6 +10,7 @@
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Host, HostRead } from '../engine/host';
+import { CONFIG_FILE } from '../engine/kinds';
 import { NodeHost } from '../engine/node-host';
 
 const VIRTUAL = /^([a-zA-Z][a-zA-Z0-9+.-]+):\/\/([^/]*)(\/.*)?$/;
@@ -33,7 +34,9 @@ export class EditorHost implements Host {
 
   readFile(path: string, maxBytes: number): HostRead {
     if (isVirtualPath(path)) {
-      return { ok: false, reason: 'missing', message: `${path} is not open in the editor (documents that are not saved on this machine link only to open documents)` };
+      // No configuration applies there (as if none existed); anything else is named as unreachable.
+      if (nodePath.posix.basename(path) === CONFIG_FILE) return { ok: false, reason: 'missing', message: `${path} does not exist` };
+      return { ok: false, reason: 'unreadable', message: `${path} is not open in the editor (a document that is not saved on this machine links only to documents open beside it)` };
     }
     return this.disk.readFile(path, maxBytes);
   }
