@@ -414,3 +414,14 @@ export async function runExtensionTests({
     await server.stop();
   }
 }
+
+/** Ctrl+G to `spec` ("12" or "12:5"), waiting for the box to open before typing and to close
+ *  after (no keys lost to a race under load). */
+export async function goToLine(page, spec) {
+  const box = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+G');
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(spec));
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden', timeout: 10_000 });
+}

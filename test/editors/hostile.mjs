@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
 import { POLICY, ROADMAP } from '../security/hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,14 +27,7 @@ const dialogs = [];
 page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 let failed = false;
 
-async function goToLine(spec) {
-  const box = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+G');
-  await box.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(String(spec));
-  await page.keyboard.press('Enter');
-  await box.waitFor({ state: 'hidden', timeout: 10_000 });
-}
+const goToLine = (spec) => goToLineIn(page, spec);
 try {
   await step('open VS Code and the hostile policy', async () => {
     await page.goto(server.folderUrl({ extensionDevelopmentPath: root }));

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-overview-'));
@@ -24,15 +24,7 @@ const browser = await openBrowser();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 let failed = false;
 
-/** Ctrl+G, waiting for the box to open before typing and to close after (no keys lost to a race). */
-async function goToLine(spec) {
-  const box = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+G');
-  await box.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(String(spec));
-  await page.keyboard.press('Enter');
-  await box.waitFor({ state: 'hidden', timeout: 10_000 });
-}
+const goToLine = (spec) => goToLineIn(page, spec);
 try {
   await step('open VS Code and the roadmap', async () => {
     await page.goto(server.folderUrl({ extensionDevelopmentPath: root }));

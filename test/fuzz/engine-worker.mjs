@@ -156,7 +156,9 @@ function callFeature(w, state, text, feature, offset, arg) {
   switch (feature) {
     case 'hover': {
       const h = E.hover(w, state.path, offset);
-      if (h && (typeof h.markdown !== 'string' || !spanOk(h.start, h.end, n))) return `hover span ${h.start}..${h.end} of ${n}`;
+      if (h && (typeof h.markdown?.value !== 'string' || !spanOk(h.start, h.end, n))) return `hover span ${h.start}..${h.end} of ${n}`;
+      // Output security: hover Markdown carries no hidden character from the document.
+      if (h && /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(h.markdown.value)) return 'hover markdown with a control character';
       return undefined;
     }
     case 'complete': {

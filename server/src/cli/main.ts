@@ -43,7 +43,6 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml (nearest folder up wins). Rules: docs/rules/.
 `;
 
-
 /** The first positional argument and its index in argv (options that take a value skipped). */
 function firstPositional(argv: string[]): { value: string; index: number } | undefined {
   try {
