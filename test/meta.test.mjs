@@ -57,3 +57,30 @@ for (const name of ['policy', 'roadmap', 'risk-report', 'rsp-lint-config']) {
     assert.deepEqual(missing, []);
   });
 }
+
+test('schema $ids are the raw URLs of the files; schemas/catalog.json (SchemaStore format) lists each with the fileMatch the extension uses', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const raw = (f) => `https://raw.githubusercontent.com/rsp-tools/rsp-lint/main/schemas/${f}`;
+  assert.equal(pkg.repository.url, 'https://github.com/rsp-tools/rsp-lint');
+  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'catalog.json'), 'utf8'));
+  assert.equal(catalog.$schema, 'https://json.schemastore.org/schema-catalog.json');
+  const files = fs.readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+  assert.deepEqual(catalog.schemas.map((s) => s.url.split('/').pop()).sort(), files);
+  for (const f of files) {
+    assert.equal(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', f), 'utf8')).$id, raw(f), f);
+    const entry = catalog.schemas.find((s) => s.url === raw(f));
+    assert.ok(entry.name && entry.description && !entry.description.endsWith('.'), f);
+    const contributed = pkg.contributes.yamlValidation.find((v) => v.url === `./schemas/${f}`);
+    assert.deepEqual(entry.fileMatch, contributed.fileMatch, f);
+  }
+});
+
+test('docs/schemas.md: the yaml-language-server modeline example names a schema that exists', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs', 'schemas.md'), 'utf8');
+  const lines = [...doc.matchAll(/^# yaml-language-server: \$schema=(\S+)$/gm)].map((m) => m[1]);
+  assert.ok(lines.length >= 1);
+  for (const u of lines) {
+    const m = /^https:\/\/raw\.githubusercontent\.com\/rsp-tools\/rsp-lint\/main\/(schemas\/[a-z-]+\.schema\.json)$/.exec(u);
+    assert.ok(m && fs.existsSync(path.join(ROOT, m[1])), u);
+  }
+});

@@ -25,7 +25,7 @@ import { outline, type OutlineItem } from '../engine/features/outline';
 import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../engine/features/overview-html';
 import { localToday } from '../engine/dates';
-import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/kinds';
 import { NodeHost } from '../engine/node-host';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Edit, Finding, SeverityOrOff } from '../engine/types';
@@ -131,7 +131,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
   function publish(path: string): void {
     const open = documents.get(toUri(path));
-    if (path.endsWith(CONFIG_FILE)) {
+    if (isConfigName(path)) {
       const cfg = ws.configFor(nodePath.join(nodePath.dirname(path), 'x'));
       void connection.sendDiagnostics({ uri: toUri(path), diagnostics: cfg.path === path ? cfg.findings.map(diagnostic) : [] });
       return;
@@ -253,7 +253,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!isYamlName(p)) continue;
       if (ws.hasText(p)) continue; // the editor buffer wins over the file
       ws.invalidate(p);
-      if (p.endsWith(CONFIG_FILE)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
+      if (isConfigName(p)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
       if (c.type === FileChangeType.Deleted) { known.delete(p); ws.forgetLinks(p); schedule(p); continue; }
       if (roots.some((r) => p.startsWith(r + nodePath.sep)) && !p.split(nodePath.sep).some((s) => s === 'node_modules' || s === '.git') && isRspPath(p)) known.add(p);
       schedule(p);
