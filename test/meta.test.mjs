@@ -84,3 +84,32 @@ test('docs/schemas.md: the yaml-language-server modeline example names a schema 
     assert.ok(m && fs.existsSync(path.join(ROOT, m[1])), u);
   }
 });
+
+test('snippets: each document template, expanded with its defaults, is a valid document; the block snippets fit into one', async () => {
+  const { expandSnippet } = await import('./lib/snippets.mjs');
+  const { tempTree } = await import('./lib/docs.mjs');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const byLang = Object.fromEntries(pkg.contributes.snippets.map((s) => [s.language, JSON.parse(fs.readFileSync(path.join(ROOT, s.path), 'utf8'))]));
+  assert.deepEqual(Object.keys(byLang).sort(), ['rsp-policy', 'rsp-risk-report', 'rsp-roadmap']);
+  const names = Object.values(byLang).flatMap((s) => Object.keys(s));
+  for (const n of ['RSP policy document', 'RSP roadmap document', 'RSP risk report document', 'ASL standard', 'Capability threshold', 'Goal', 'Threshold assessment']) assert.ok(names.includes(n), n);
+  const doc = (lang) => expandSnippet(Object.values(byLang[lang]).find((s) => s.isFileTemplate).body);
+  const block = (lang, name, indent) => expandSnippet(byLang[lang][name].body).split('\n').map((l) => (l ? indent + l : l)).join('\n');
+  const policy = doc('rsp-policy');
+  // The policy template leaves one thing to do, which the walkthrough shows as its first finding.
+  const dir = tempTree({
+    'example.rsp.yaml': policy,
+    'example.roadmap.yaml': doc('rsp-roadmap'),
+    'q.risk-report.yaml': doc('rsp-risk-report'),
+  });
+  const r = JSON.parse(rspLint(['--format', 'json', '--today', '2026-11-23', '.'], { cwd: dir }).stdout);
+  assert.deepEqual(r.map((f) => `${f.path} ${f.rule}`), ['example.rsp.yaml threshold-without-evaluation']);
+  // Blocks appended to their lists: still no error.
+  const more = tempTree({
+    'example.rsp.yaml': policy.replace('\nthresholds:\n', `\n${block('rsp-policy', 'ASL standard', '  ').replace('ASL-3', 'ASL-4').replaceAll('asl3', 'asl4')}\nthresholds:\n${block('rsp-policy', 'Capability threshold', '  ')}\n`),
+    'example.roadmap.yaml': doc('rsp-roadmap').trimEnd() + '\n' + block('rsp-roadmap', 'Goal', '  ') + '\n',
+    'q.risk-report.yaml': doc('rsp-risk-report').replace('\nsafeguards_status:\n', `\n${block('rsp-risk-report', 'Threshold assessment', '  ').replace('CBRN-3', 'CYBER-3')}\nsafeguards_status:\n`),
+  });
+  const m = JSON.parse(rspLint(['--format', 'json', '--today', '2026-11-23', '.'], { cwd: more }).stdout);
+  assert.deepEqual(m.filter((f) => f.severity === 'error').map((f) => `${f.path} ${f.rule} ${f.message}`), []);
+});
