@@ -1,5 +1,6 @@
 // Bundles the CLI + language server into one file that runs with plain `node`
-// (no node_modules needed), and the VS Code client into another.
+// (no node_modules needed), and the VS Code client into another; for the web extension
+// (vscode.dev), the server as a web worker script and the client, with no Node built-ins.
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -35,6 +36,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/rsp-lint.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The web extension: platform 'browser' fails the build on any Node built-in.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['server/src/lsp/browser.ts'], outfile: 'dist/web/server.js', metafile: true },
+  { ...common, platform: 'browser', target: 'es2022', format: 'cjs', entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true },
   // The extension test suite (run inside VS Code) and its desktop runner.
   { ...common, minify: false, entryPoints: ['client/test/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
   { ...common, minify: false, entryPoints: ['client/test/runTest.ts'], outfile: 'out/test/runTest.js', external: ['@vscode/test-electron'] },

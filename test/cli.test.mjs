@@ -42,11 +42,14 @@ describe('usage', () => {
 });
 
 describe('the shipped examples', () => {
-  test('the clean workspace reports nothing and exits 0', () => {
+  test('the clean workspace reports nothing and exits 0; stylish says so in one line', () => {
     const r = lintJson([...TODAY, 'examples/example-labs']);
     assert.equal(r.status, 0, r.stdout);
     assert.deepEqual(r.findings, []);
-    assert.equal(rspLint(['examples/example-labs', ...TODAY]).stdout, '');
+    const s = rspLint(['examples/example-labs', ...TODAY]);
+    assert.equal(s.stdout, '3 RSP documents checked: no problems\n');
+    assert.equal(s.stderr, '');
+    assert.equal(rspLint(['examples/example-labs/example-labs.rsp.yaml', '--quiet', ...TODAY]).stdout, '1 RSP document checked: no errors\n');
   });
   test('no path means the current folder', () => {
     const r = lintJson([...TODAY], { cwd: path.join(ROOT, 'examples', 'with-problems') });
@@ -232,7 +235,50 @@ describe('folders and links', () => {
   });
 });
 
+describe('nothing to check', () => {
+  const empty = tempTree({ 'README.md': '# not a policy\n', 'ci.yaml': 'on: push\n' });
+  for (const args of [[], ['report']]) {
+    test(`rsp-lint ${args.join(' ')} on a folder with no RSP document: says so, exits 2; --allow-empty exits 0`, () => {
+      const r = rspLint([...args, '.'], { cwd: empty });
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^rsp-lint( report)?: no RSP documents found .*--allow-empty/);
+      const ok = rspLint([...args, '--allow-empty', '.'], { cwd: empty });
+      assert.equal(ok.status, 0, ok.stderr);
+    });
+  }
+  test('--help points to the documentation on the web, not a repository path', () => {
+    const h = rspLint(['--help']).stdout;
+    assert.match(h, /https:\/\/github\.com\/rsp-tools\/rsp-lint\/blob\/main\/docs\/rules\/README\.md/);
+    assert.ok(!/Rules: docs\/rules/.test(h));
+    assert.ok(h.includes('--allow-empty'));
+  });
+  test('a missing-field message quotes the first sentence of its description whole (not cut at "e.g.")', () => {
+    const d = tempTree({ 'test.rsp.yaml': POLICY.replace('  title: Test Policy\n', '') });
+    const r = lintJson([...TODAY, '.'], { cwd: d });
+    const f = r.findings.find((x) => /required field 'title'/.test(x.message));
+    assert.ok(f, JSON.stringify(r.findings));
+    assert.match(f.message, /\(title of the policy, e\.g\. `Responsible Scaling Policy`\)$/);
+  });
+});
+
 describe('configuration', () => {
+  test('.rsp-lint.yml is read like .rsp-lint.yaml; where both exist, .rsp-lint.yaml wins and the other is reported', () => {
+    const bad = roadmap({ goals: [{ id: 'SEC-1', area: 'security', due: '2026-01-01' }, { id: 'ALN-1', area: 'alignment', due: '2027-01-01' }, { id: 'SAF-1', area: 'safeguards', due: '2027-01-01' }, { id: 'POL-1', area: 'policy', due: '2027-01-01' }] });
+    const d = tempTree({ '.rsp-lint.yml': 'rules:\n  goal-overdue: "off"\n', 'test.rsp.yaml': POLICY, 'a.roadmap.yaml': bad });
+    const r = lintJson([...TODAY, '.'], { cwd: d });
+    assert.ok(!r.findings.some((f) => f.rule === 'goal-overdue'), JSON.stringify(r.findings));
+    const plain = tempTree({ 'test.rsp.yaml': POLICY, 'a.roadmap.yaml': bad });
+    assert.ok(lintJson([...TODAY, '.'], { cwd: plain }).findings.some((f) => f.rule === 'goal-overdue'), 'the control: overdue without configuration');
+    const broken = tempTree({ '.rsp-lint.yml': 'rules:\n  goal-overdu: "off"\n' });
+    const b = lintJson(['.'], { cwd: broken });
+    assert.deepEqual(b.findings.map((f) => [f.path, f.rule]), [['.rsp-lint.yml', 'config']]);
+    fs.writeFileSync(path.join(d, '.rsp-lint.yaml'), 'rules:\n  goal-overdue: error\n');
+    const both = lintJson([...TODAY, '.'], { cwd: d });
+    assert.ok(both.findings.some((f) => f.rule === 'goal-overdue' && f.severity === 'error'), '.rsp-lint.yaml wins');
+    assert.ok(both.findings.some((f) => f.path === '.rsp-lint.yaml' && f.rule === 'config' && /also has \.rsp-lint\.yml, which is not used/.test(f.message)));
+  });
+
   const bad = roadmap({ goals: [
     { id: 'SEC-1', area: 'security', due: '2026-01-01', owner: 'TBD' },
     { id: 'ALN-1', area: 'alignment', due: '2027-01-01' },

@@ -57,3 +57,59 @@ for (const name of ['policy', 'roadmap', 'risk-report', 'rsp-lint-config']) {
     assert.deepEqual(missing, []);
   });
 }
+
+test('schema $ids are the raw URLs of the files; schemas/catalog.json (SchemaStore format) lists each with the fileMatch the extension uses', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const raw = (f) => `https://raw.githubusercontent.com/rsp-tools/rsp-lint/main/schemas/${f}`;
+  assert.equal(pkg.repository.url, 'https://github.com/rsp-tools/rsp-lint');
+  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'catalog.json'), 'utf8'));
+  assert.equal(catalog.$schema, 'https://json.schemastore.org/schema-catalog.json');
+  const files = fs.readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+  assert.deepEqual(catalog.schemas.map((s) => s.url.split('/').pop()).sort(), files);
+  for (const f of files) {
+    assert.equal(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', f), 'utf8')).$id, raw(f), f);
+    const entry = catalog.schemas.find((s) => s.url === raw(f));
+    assert.ok(entry.name && entry.description && !entry.description.endsWith('.'), f);
+    const contributed = pkg.contributes.yamlValidation.find((v) => v.url === `./schemas/${f}`);
+    assert.deepEqual(entry.fileMatch, contributed.fileMatch, f);
+  }
+});
+
+test('docs/schemas.md: the yaml-language-server modeline example names a schema that exists', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs', 'schemas.md'), 'utf8');
+  const lines = [...doc.matchAll(/^# yaml-language-server: \$schema=(\S+)$/gm)].map((m) => m[1]);
+  assert.ok(lines.length >= 1);
+  for (const u of lines) {
+    const m = /^https:\/\/raw\.githubusercontent\.com\/rsp-tools\/rsp-lint\/main\/(schemas\/[a-z-]+\.schema\.json)$/.exec(u);
+    assert.ok(m && fs.existsSync(path.join(ROOT, m[1])), u);
+  }
+});
+
+test('snippets: each document template, expanded with its defaults, is a valid document; the block snippets fit into one', async () => {
+  const { expandSnippet } = await import('./lib/snippets.mjs');
+  const { tempTree } = await import('./lib/docs.mjs');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const byLang = Object.fromEntries(pkg.contributes.snippets.map((s) => [s.language, JSON.parse(fs.readFileSync(path.join(ROOT, s.path), 'utf8'))]));
+  assert.deepEqual(Object.keys(byLang).sort(), ['rsp-policy', 'rsp-risk-report', 'rsp-roadmap']);
+  const names = Object.values(byLang).flatMap((s) => Object.keys(s));
+  for (const n of ['RSP policy document', 'RSP roadmap document', 'RSP risk report document', 'ASL standard', 'Capability threshold', 'Goal', 'Threshold assessment']) assert.ok(names.includes(n), n);
+  const doc = (lang) => expandSnippet(Object.values(byLang[lang]).find((s) => s.isFileTemplate).body);
+  const block = (lang, name, indent) => expandSnippet(byLang[lang][name].body).split('\n').map((l) => (l ? indent + l : l)).join('\n');
+  const policy = doc('rsp-policy');
+  // The policy template leaves one thing to do, which the walkthrough shows as its first finding.
+  const dir = tempTree({
+    'example.rsp.yaml': policy,
+    'example.roadmap.yaml': doc('rsp-roadmap'),
+    'q.risk-report.yaml': doc('rsp-risk-report'),
+  });
+  const r = JSON.parse(rspLint(['--format', 'json', '--today', '2026-11-23', '.'], { cwd: dir }).stdout);
+  assert.deepEqual(r.map((f) => `${f.path} ${f.rule}`), ['example.rsp.yaml threshold-without-evaluation']);
+  // Blocks appended to their lists: still no error.
+  const more = tempTree({
+    'example.rsp.yaml': policy.replace('\nthresholds:\n', `\n${block('rsp-policy', 'ASL standard', '  ').replace('ASL-3', 'ASL-4').replaceAll('asl3', 'asl4')}\nthresholds:\n${block('rsp-policy', 'Capability threshold', '  ')}\n`),
+    'example.roadmap.yaml': doc('rsp-roadmap').trimEnd() + '\n' + block('rsp-roadmap', 'Goal', '  ') + '\n',
+    'q.risk-report.yaml': doc('rsp-risk-report').replace('\nsafeguards_status:\n', `\n${block('rsp-risk-report', 'Threshold assessment', '  ').replace('CBRN-3', 'CYBER-3')}\nsafeguards_status:\n`),
+  });
+  const m = JSON.parse(rspLint(['--format', 'json', '--today', '2026-11-23', '.'], { cwd: more }).stdout);
+  assert.deepEqual(m.filter((f) => f.severity === 'error').map((f) => `${f.path} ${f.rule} ${f.message}`), []);
+});

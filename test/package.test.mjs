@@ -11,16 +11,25 @@ import { ROOT } from './lib/cli.mjs';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-vsix-'));
 const vsix = path.join(out, 'rsp-lint.vsix');
 
-test('npm run package makes a .vsix offline with the bundles, schemas, grammars and docs', () => {
-  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, npm_config_yes: 'true' } });
+test('npm run package makes a .vsix offline with the bundles (desktop and web), schemas, grammars, snippets, icon and docs', () => {
+  assert.match(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package, /node scripts\/package-vsix\.mjs/);
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   const list = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
   const files = list.stdout.trim().split('\n');
   for (const f of ['extension/package.json', 'extension/dist/rsp-lint.js', 'extension/dist/extension.js', 'extension/schemas/policy.schema.json',
-    'extension/syntaxes/rsp.tmLanguage.json', 'extension/syntaxes/markdown-asl.tmLanguage.json', 'extension/docs/rules/goal-without-owner.md', 'extension/language-configuration.json']) {
+    'extension/syntaxes/rsp.tmLanguage.json', 'extension/syntaxes/markdown-asl.tmLanguage.json', 'extension/docs/rules/goal-without-owner.md', 'extension/language-configuration.json',
+    'extension/dist/web/server.js', 'extension/dist/web/extension.js', 'extension/images/icon.png', 'extension/snippets/policy.code-snippets',
+    'extension/docs/walkthrough/create.md', 'extension/changelog.md', 'extension/readme.md']) {
     assert.ok(files.includes(f), `${f} missing from the .vsix`);
   }
   assert.ok(!files.some((f) => /node_modules|\/test\/|\/src\/|\.map$|\.ts$/.test(f)), files.filter((f) => /node_modules|\/test\/|\/src\/|\.map$|\.ts$/.test(f)).join(', '));
+  // The Marketplace README, not the repository's (no test or benchmark tables).
+  const readme = spawnSync('python3', ['-c', 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/readme.md").decode())', vsix], { encoding: 'utf8' }).stdout;
+  assert.equal(readme, fs.readFileSync(path.join(ROOT, 'docs', 'marketplace', 'README.md'), 'utf8'));
+  assert.ok(!/\| tests \||bench|fuzz/i.test(readme));
+  for (const s of ['rspLint.rules', 'rspLint.today', 'rspLint.trace.server']) assert.ok(readme.includes(s), s);
+  assert.ok(!files.some((f) => /package-lock|\.github|scripts\/|marketplace/.test(f)), files.join(', '));
   const size = fs.statSync(vsix).size;
   assert.ok(size < 2 * 1024 * 1024, `the .vsix is ${size} bytes`);
   console.log(`# .vsix: ${(size / 1024).toFixed(0)} KiB; dist/rsp-lint.js ${(fs.statSync(path.join(ROOT, 'dist', 'rsp-lint.js')).size / 1024).toFixed(0)} KiB; dist/extension.js ${(fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024).toFixed(0)} KiB`);

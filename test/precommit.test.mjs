@@ -104,8 +104,17 @@ describe('hooks manifest, package, docs (static)', () => {
     assert.ok(steps[uploadIdx].with.sarif_file && lint.run.includes(steps[uploadIdx].with.sarif_file));
     const failIdx = steps.findIndex((s) => (s.if ?? '').includes(`steps.${lint.id}.outcome == 'failure'`));
     assert.ok(failIdx > uploadIdx, 'a last step fails the job after the upload');
-    const install = steps.find((s) => /npm ci/.test(s.run ?? ''));
-    assert.ok(install && /npm pack/.test(install.run) && /npm install --global/.test(install.run));
+    // The npm package has no dependencies: one install, no clone, no npm ci of the development packages.
+    const install = steps.find((s) => /npm install/.test(s.run ?? ''));
+    assert.match(install.run, new RegExp(`^npm install --global .*rsp-lint@${pkg.version.replace(/\./g, '\\.')}$`));
+    assert.ok(!steps.some((s) => /git clone|npm ci/.test(s.run ?? '')));
+    // The action: one step after the checkout, pinned to a release tag.
+    const viaAction = docs.find((d) => d?.jobs && Object.values(d.jobs)[0].steps.some((s) => /^rsp-tools\/rsp-lint@v\d+\.\d+\.\d+$/.test(s.uses ?? '')));
+    assert.ok(viaAction, 'a workflow with uses: rsp-tools/rsp-lint@vX.Y.Z');
+    const actionStep = Object.values(viaAction.jobs)[0].steps.find((s) => /^rsp-tools\/rsp-lint@/.test(s.uses ?? ''));
+    const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
+    for (const k of Object.keys(actionStep.with ?? {})) assert.ok(k in action.inputs, `input ${k}`);
+    assert.equal(actionStep.uses.split('@')[1], `v${pkg.version}`);
     // The variant: one step with --format github.
     const variant = docs.find((d) => Array.isArray(d) && d.some((s) => /rsp-lint --format github/.test(s.run ?? '')));
     assert.ok(variant, 'a --format github step');

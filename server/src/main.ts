@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (argv.includes('--stdio') || argv.includes('--node-ipc') || argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     // Loaded lazily: the CLI never pays for the language server.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('./lsp/server').startServer();
+    require('./lsp/node').startNodeServer();
     return;
   }
   let code: number;

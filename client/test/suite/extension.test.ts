@@ -123,5 +123,47 @@ export function register(): void {
       await until('the finding to go', () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.includes("'in-progres'")) || undefined);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
+
+    test('status bar item: the server is ready, a click shows its output; the commands exist', async () => {
+      const api = vscode.extensions.getExtension(EXT)!.exports as { status(): { state: string; text: string; command?: string; tooltip: string } };
+      const st = await until('server ready in the status bar', () => (api.status().state === 'ready' ? api.status() : undefined));
+      assert.match(st.text, /RSP/);
+      assert.equal(st.command, 'rsp-lint.showOutput');
+      assert.match(st.tooltip, /ready/);
+      const commands = await vscode.commands.getCommands(true);
+      for (const c of ['rsp-lint.showOutput', 'rsp-lint.restartServer', 'rsp-lint.newDocument', 'rsp-lint.openOverview']) assert.ok(commands.includes(c), c);
+      await vscode.commands.executeCommand('rsp-lint.showOutput');
+    });
+
+    test('contributions: snippets for the three languages, the walkthrough with its three steps and their media, the icon', async () => {
+      const ext = vscode.extensions.getExtension(EXT)!;
+      const pkg = ext.packageJSON as { icon: string; contributes: { snippets: Array<{ language: string; path: string }>; walkthroughs: Array<{ id: string; steps: Array<{ id: string; media: { markdown: string } ; description: string }> }> } };
+      assert.deepEqual(pkg.contributes.snippets.map((x) => x.language).sort(), ['rsp-policy', 'rsp-risk-report', 'rsp-roadmap']);
+      for (const sn of pkg.contributes.snippets) {
+        const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, sn.path)))) as Record<string, { prefix: string[]; body: string[] }>;
+        assert.ok(Object.keys(json).length >= 2, sn.path);
+      }
+      const [walk] = pkg.contributes.walkthroughs;
+      assert.deepEqual(walk!.steps.map((x) => x.id), ['create', 'finding', 'overview']);
+      for (const step of walk!.steps) {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
+        for (const m of step.description.matchAll(/\(command:([\w.-]+)/g)) assert.ok((await vscode.commands.getCommands(true)).includes(m[1]!), m[1]);
+      }
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, pkg.icon));
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXT}#${walk!.id}`, false);
+    });
+
+    test('New Document (the walkthrough\'s first step) makes a policy from the snippet; the server finds its one open point', async () => {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('rsp-lint.newDocument', 'policy');
+      assert.ok(editor);
+      const doc = editor.document;
+      assert.equal(doc.languageId, 'rsp-policy');
+      await until('the template text', () => doc.getText().includes('kind: policy') && doc.getText().includes('asl_standards:'));
+      const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+      // The empty document is checked first; then the filled-in template.
+      const diags = await until('diagnostics of the filled-in policy', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.some((x) => code(x) === 'threshold-without-evaluation') ? d : undefined; });
+      assert.deepEqual(diags.map((d) => `${code(d)} ${d.message}`), [`threshold-without-evaluation ${diags[0]!.message}`]);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
   });
 }

@@ -1,7 +1,7 @@
 /** Which files to check: the paths given, and RSP documents found in folders. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/kinds';
 
 export interface Target {
   abs: string;
@@ -15,6 +15,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const SNIFF_BYTES = 64 * 1024;
 
 export class UsageError extends Error {}
+
+/** Said when a run finds nothing to check (exit 2 unless --allow-empty). */
+export const NOTHING_FOUND = 'no RSP documents found (*.rsp.yaml, *.roadmap.yaml, *.risk-report.yaml, or YAML that carries \'format: rsp/v1\'); nothing was checked. Pass --allow-empty to accept this';
 
 /**
  * The documents to check, and the configuration files met in the folders searched (which
@@ -38,7 +41,7 @@ export function discover(args: string[], cwd = process.cwd()): { targets: Target
       found.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
       for (const t of found) add({ ...t, root: abs });
     } else {
-      if (path.basename(abs) === CONFIG_FILE) configs.push(abs); // a configuration named explicitly is checked as one
+      if (isConfigName(abs)) configs.push(abs); // a configuration named explicitly is checked as one
       else add({ abs, display: arg }); // a file named explicitly is always checked
     }
   }
@@ -55,7 +58,7 @@ function walk(dir: string, shown: string, out: Target[], configs: string[]): voi
     const display = shown === '.' ? e.name : path.join(shown, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(abs, display, out, configs);
-    } else if (e.name === CONFIG_FILE) {
+    } else if (isConfigName(e.name)) {
       configs.push(abs);
     } else if (e.isFile() || (e.isSymbolicLink() && isFile(abs))) {
       if (isYamlName(e.name) && isRspDocument(e.name, () => sniff(abs))) out.push({ abs, display });

@@ -11,12 +11,12 @@ export interface Located { path: string; finding: Finding }
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function render(format: Format, items: Located[], opts: { color: boolean; version: string; cwd: string }): string {
+export function render(format: Format, items: Located[], opts: { color: boolean; version: string; cwd: string; checked?: number; quiet?: boolean }): string {
   switch (format) {
     case 'json': return json(items);
     case 'sarif': return sarif(items, opts.version, opts.cwd);
     case 'github': return github(items);
-    default: return stylish(items, opts.color);
+    default: return stylish(items, opts.color, opts.checked, opts.quiet);
   }
 }
 
@@ -29,11 +29,14 @@ function json(items: Located[]): string {
 
 const COLORS: Record<Finding['severity'], string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
 
-function stylish(items: Located[], color: boolean): string {
+function stylish(items: Located[], color: boolean, checked?: number, quiet?: boolean): string {
   const c = (code: string, s: string) => (color ? `${code}${s}\x1b[0m` : s);
   const lines = items.map(({ path: p, finding: f }) =>
     `${c('\x1b[4m', `${terminalText(p)}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} ${c(COLORS[f.severity], f.severity)} ${terminalText(f.message)} ${c('\x1b[90m', f.rule)}`);
-  if (items.length === 0) return '';
+  if (items.length === 0) {
+    if (checked === undefined) return '';
+    return `${checked} RSP document${checked === 1 ? '' : 's'} checked: no ${quiet ? 'errors' : 'problems'}\n`;
+  }
   const n = (s: Finding['severity']) => items.filter((i) => i.finding.severity === s).length;
   const parts = [`${n('error')} error${n('error') === 1 ? '' : 's'}`, `${n('warning')} warning${n('warning') === 1 ? '' : 's'}`];
   const info = n('information') + n('hint');

@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import { isRealDate } from '../engine/dates';
 import { NodeHost } from '../engine/node-host';
 import { Workspace } from '../engine/workspace';
-import { discover, UsageError } from './discover';
+import { discover, NOTHING_FOUND, UsageError } from './discover';
 import { check, checkHere } from './check';
 import { computeFixes, unifiedDiff } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 import type { CliIO } from './io';
 import { runReport } from './report';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
+
+export const DOCS_URL = 'https://github.com/rsp-tools/rsp-lint#readme';
+export const RULES_URL = 'https://github.com/rsp-tools/rsp-lint/blob/main/docs/rules/README.md';
 
 export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
@@ -25,6 +28,7 @@ Options:
   --today <date>       the date (YYYY-MM-DD) the time-based rules use; default: today
   --max-warnings <n>   exit 1 when there are more than n warnings
   --quiet              report errors only
+  --allow-empty        exit 0 when no RSP document is found (default: exit 2)
   --fix                apply the safe fixes (a misspelled value, key or id with one clear
                        suggestion), writing each changed file atomically; report what remains
   --fix-dry-run        print the fixes as a unified diff instead; change nothing
@@ -40,7 +44,9 @@ comment), to --out FILE (written atomically) or standard output. It exits 0 once
 is written, whatever it shows. See rsp-lint report --help.
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
-Configuration: .rsp-lint.yaml (nearest folder up wins). Rules: docs/rules/.
+Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
+Documentation: ${DOCS_URL}
+Rules: ${RULES_URL}
 `;
 
 /** The first positional argument and its index in argv (options that take a value skipped). */
@@ -66,7 +72,7 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
       strict: true,
       options: {
         format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean' }, fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, stdio: { type: 'boolean' }, version: { type: 'boolean' }, help: { type: 'boolean' },
+        quiet: { type: 'boolean' }, 'allow-empty': { type: 'boolean' }, fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, stdio: { type: 'boolean' }, version: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -99,6 +105,11 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
   } catch (e) {
     if (e instanceof UsageError) { io.stderr(`rsp-lint: ${e.message}\n`); return 2; }
     throw e;
+  }
+  if (targets.length === 0 && configs.length === 0) {
+    if (!values['allow-empty']) { io.stderr(`rsp-lint: ${NOTHING_FOUND}\n`); return 2; }
+    io.stderr('rsp-lint: no RSP documents found; nothing was checked\n');
+    return 0;
   }
 
   const host = new NodeHost(io.cwd);
@@ -142,7 +153,7 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
     return ioError ? 2 : remaining > 0 ? 1 : 0;
   }
   const color = io.isTTY && !io.env.NO_COLOR && format === 'stylish';
-  io.stdout(render(format as Format, shown, { color: color || !!io.env.FORCE_COLOR && format === 'stylish', version, cwd: io.cwd }));
+  io.stdout(render(format as Format, shown, { color: color || !!io.env.FORCE_COLOR && format === 'stylish', version, cwd: io.cwd, checked: targets.length, quiet: !!values.quiet }));
 
   if (ioError) { io.stderr(`rsp-lint: ${ioError}\n`); return 2; }
   if (refused) return 2;

@@ -12,7 +12,7 @@ import { renderOverviewMarkdown } from '../engine/features/overview-markdown';
 import { NodeHost } from '../engine/node-host';
 import type { Finding } from '../engine/types';
 import { Workspace } from '../engine/workspace';
-import { discover, UsageError } from './discover';
+import { discover, NOTHING_FOUND, UsageError } from './discover';
 import { writeAtomic, WriteRefused } from './write';
 import type { CliIO } from './io';
 
@@ -29,6 +29,7 @@ Options:
                        markdown (for a pull-request comment)
   --out <file>         write the report to this file (atomically); default: standard output
   --today <date>       the date (YYYY-MM-DD) for overdue goals and the time-based rules
+  --allow-empty        write the (empty) report when no RSP document is found (default: exit 2)
   --help               print this help
 
 Exit status: 0 the report was written (whatever it shows), 2 usage or I/O error.
@@ -39,7 +40,7 @@ export function runReport(argv: string[], io: CliIO): number {
   try {
     ({ values, positionals } = parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean' } },
+      options: { format: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, 'allow-empty': { type: 'boolean' }, help: { type: 'boolean' } },
     }));
   } catch (e) {
     io.stderr(`rsp-lint report: ${(e as Error).message.split('\n')[0]} (see rsp-lint report --help)\n`);
@@ -67,6 +68,7 @@ export function runReport(argv: string[], io: CliIO): number {
     if (e instanceof UsageError) { io.stderr(`rsp-lint report: ${e.message}\n`); return 2; }
     throw e;
   }
+  if (targets.length === 0 && configs.length === 0 && !values['allow-empty']) { io.stderr(`rsp-lint report: ${NOTHING_FOUND}\n`); return 2; }
 
   const host = new NodeHost(io.cwd);
   const ws = new Workspace(host, { today });

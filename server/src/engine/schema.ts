@@ -215,7 +215,8 @@ function hint(ps: Record<string, unknown>, prop: string): string {
   const props = ps.properties as Record<string, { description?: string }> | undefined;
   const d = props?.[prop]?.description;
   if (!d) return '';
-  const first = d.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '');
+  // The first sentence: a full stop and a space end it, but not the one in 'e.g.' or 'i.e.'.
+  const first = d.split(/(?<!\b(?:e\.g|i\.e)\.)(?<=\.)\s/)[0]!.replace(/\.$/, '');
   return ` (${first.charAt(0).toLowerCase()}${first.slice(1)})`;
 }
 

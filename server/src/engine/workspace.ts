@@ -7,7 +7,7 @@ import { EMPTY_CONFIG, parseConfig, type ResolvedConfig } from './config';
 import { localToday } from './dates';
 import { decodeBytes } from './decode';
 import type { Host, ReadFailure } from './host';
-import { CONFIG_FILE, suffixKind } from './kinds';
+import { CONFIG_FILE, CONFIG_FILE_YML, isConfigName, suffixKind } from './kinds';
 import { locate, rootSpan } from './locate';
 import { obj, policyModel, reportModel, roadmapModel, type Model } from './model';
 import { SegmentCache, parseYaml, type ParsedText } from './parse';
@@ -91,10 +91,10 @@ export class Workspace {
 
   invalidate(path: string): void {
     this.docs.delete(path);
-    if (path.endsWith(CONFIG_FILE)) { this.configsByDir.clear(); this.docs.clear(); }
+    if (isConfigName(path)) { this.configsByDir.clear(); this.docs.clear(); }
   }
 
-  /** The configuration in force for a document: the nearest .rsp-lint.yaml above it. */
+  /** The configuration in force for a document: the nearest .rsp-lint.yaml (or .rsp-lint.yml) above it. */
   configFor(path: string): ResolvedConfig {
     const chain: string[] = [];
     let dir = this.host.dirname(path);
@@ -103,9 +103,21 @@ export class Workspace {
       const cached = this.configsByDir.get(dir);
       if (cached) { found = cached; break; }
       chain.push(dir);
-      const file = this.host.resolve(dir, CONFIG_FILE);
-      const text = this.readText(file, 1024 * 1024);
-      if (text.ok) { found = parseConfig(file, text.text); break; }
+      let file = this.host.resolve(dir, CONFIG_FILE);
+      let text = this.readText(file, 1024 * 1024);
+      const yml = this.host.resolve(dir, CONFIG_FILE_YML);
+      if (text.ok) {
+        found = parseConfig(file, text.text);
+        if (this.readText(yml, 1024 * 1024).ok) {
+          found.findings.unshift({ rule: 'config', severity: 'warning', message: `this folder also has ${CONFIG_FILE_YML}, which is not used: ${CONFIG_FILE} wins; keep one of them`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0] });
+        }
+        break;
+      }
+      if (text.reason === 'missing') {
+        file = yml;
+        text = this.readText(file, 1024 * 1024);
+        if (text.ok) { found = parseConfig(file, text.text); break; }
+      }
       if (text.reason !== 'missing') {
         found = { ...EMPTY_CONFIG, path: file, findings: [{ rule: 'config', severity: 'error', message: `configuration not used: ${text.message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0] }] };
         break;

@@ -1,22 +1,17 @@
 /**
  * The language server: the engine behind vscode-languageserver. A thin adapter — every
  * answer comes from server/src/engine; this file converts offsets to LSP ranges and back,
- * schedules analysis, and tracks which files the workspace holds.
+ * schedules analysis, and tracks which files the workspace holds. What differs between Node
+ * (node.ts) and a browser's web worker (browser.ts) — files, paths, docs links — is a Platform.
  */
-import * as fs from 'node:fs';
-import * as v8 from 'node:v8';
-import * as nodePath from 'node:path';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType,
-  ProposedFeatures, ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments, createConnection,
+  ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments,
   type CodeAction, type CompletionItem, type Connection, type Diagnostic, type DocumentSymbol, type InitializeResult,
   type Location, type TextEdit, type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { discover } from '../cli/discover';
 import { isRealDate } from '../engine/dates';
-import { docsUrl } from '../engine/docs';
 import { actionsFor } from '../engine/features/actions';
 import { complete, type CompletionKind } from '../engine/features/complete';
 import { hover } from '../engine/features/hover';
@@ -25,12 +20,12 @@ import { outline, type OutlineItem } from '../engine/features/outline';
 import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../engine/features/overview-html';
 import { localToday } from '../engine/dates';
-import { CONFIG_FILE, isRspDocument, isYamlName } from '../engine/kinds';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/kinds';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Edit, Finding, SeverityOrOff } from '../engine/types';
 import { Workspace } from '../engine/workspace';
+import type { Platform } from './platform';
 import { terminalText } from '../encode';
-import { EditorHost, isVirtualPath, uriToPath } from './editor-host';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -56,20 +51,10 @@ const MAX_WORKSPACE_FILES = 20_000;
 
 interface Settings { rules?: Record<string, string>; today?: string }
 
-/** Where the docs pages are when the server runs from its package (dist/../docs/rules). */
-function localDocs(rule: string): string | undefined {
-  const p = nodePath.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
-  return fs.existsSync(p) ? URI.file(p).toString() : undefined;
-}
-
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  // The server lives long and holds one large state per document, replaced on every edit: let
-  // the heap grow by 20% per full collection instead of V8's default factor (up to 4×). Measured
-  // on a 50,000-line policy with 40 edits: peak RSS 277 → 216 MB, ~10% more time in GC.
-  v8.setFlagsFromString('--heap-growing-percent=20');
+export function startServer(connection: Connection, platform: Platform): void {
   const documents = new TextDocuments(TextDocument);
-  const host = new EditorHost();
-  const ws = new Workspace(host, { incremental: true });
+  const ws = new Workspace(platform.host, { incremental: true });
+  platform.onRead?.((path) => ws.invalidate(path)); // what was loaded while it was being read is stale
   /** RSP documents on disk in the workspace folders (published even when not open). */
   const known = new Set<string>();
   const uris = new Map<string, string>();
@@ -80,11 +65,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canShowDocument = false;
   let hasFolders = false;
 
-  const toPath = uriToPath;
-  const toUri = (path: string): string => uris.get(path) ?? (isVirtualPath(path) ? URI.parse(path).toString() : URI.file(path).toString());
+  const toPath = (uri: string): string => platform.toPath(uri);
+  const toUri = (path: string): string => uris.get(path) ?? platform.toUri(path);
   const href = (rule: string): string => {
     let h = docsHref.get(rule);
-    if (!h) { h = localDocs(rule) ?? docsUrl(rule); docsHref.set(rule, h); }
+    if (!h) { h = platform.docsHref(rule); docsHref.set(rule, h); }
     return h;
   };
   const rangeOf = (path: string, start: number, end: number) => {
@@ -106,7 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // it); a document whose last analysis was slow waits a little longer for more keystrokes.
   const dirty = new Set<string>();
   const lastCost = new Map<string, number>();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   function schedule(path: string, withDependents = true): void {
     dirty.add(path);
     if (withDependents) for (const d of ws.dependents.get(path) ?? []) dirty.add(d);
@@ -129,8 +114,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
   function publish(path: string): void {
     const open = documents.get(toUri(path));
-    if (path.endsWith(CONFIG_FILE)) {
-      const cfg = ws.configFor(nodePath.join(nodePath.dirname(path), 'x'));
+    if (isConfigName(path)) {
+      const cfg = ws.configFor(platform.host.resolve(platform.host.dirname(path), 'x'));
       void connection.sendDiagnostics({ uri: toUri(path), diagnostics: cfg.path === path ? cfg.findings.map(diagnostic) : [] });
       return;
     }
@@ -138,6 +123,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let findings: Finding[];
     try {
       findings = ws.analyze(path);
+      // A host that reads files asynchronously (the web worker) may have started reading a
+      // linked policy or a configuration: publish once everything this analysis needs is there.
+      const loading = platform.loading?.();
+      if (loading) { void loading.then(() => schedule(path, false)); return; }
     } catch (e) {
       connection.console.error(`rsp-lint: analysis of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
       findings = [{ rule: 'internal-error', severity: 'error', message: `the analysis failed (${(e as Error)?.message}); please report this with the document`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0] }];
@@ -146,7 +135,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function isRspPath(path: string, text?: string): boolean {
-    return isRspDocument(path, () => text ?? readSmall(path));
+    return isRspDocument(path, () => text ?? platform.sniff(path));
   }
 
   function applySettings(s: Settings | undefined): void {
@@ -165,12 +154,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch { /* a client without configuration: defaults */ }
   }
 
-  function scanWorkspace(): void {
+  async function scanWorkspace(): Promise<void> {
     for (const root of roots) {
-      if (isVirtualPath(root)) continue; // a folder that is not on this machine: only open documents count
-      let found: ReturnType<typeof discover>;
-      try { found = discover([root], root); } catch { continue; }
-      for (const t of found.targets.slice(0, MAX_WORKSPACE_FILES)) { known.add(t.abs); schedule(t.abs, false); }
+      let found: { targets: string[]; configs: string[] };
+      try { found = await platform.scan(root); } catch { continue; }
+      for (const t of found.targets.slice(0, MAX_WORKSPACE_FILES)) { known.add(t); schedule(t, false); }
       for (const c of found.configs) schedule(c, false);
     }
   }
@@ -206,14 +194,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (hasFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         roots = roots.filter((r) => !e.removed.some((f) => toPath(f.uri) === r)).concat(e.added.map((f) => toPath(f.uri)));
-        scanWorkspace();
+        void scanWorkspace();
       });
     }
     if (canWatch) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
     await refreshSettings();
-    scanWorkspace();
+    await scanWorkspace();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -241,7 +229,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     ws.clearText(p);
     uris.delete(p);
     lastCost.delete(p);
-    if (!known.has(p) || !fs.existsSync(p)) { known.delete(p); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); }
+    if (!known.has(p) || !platform.exists(p)) { known.delete(p); void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }); }
     else schedule(p);
     for (const d of ws.dependents.get(p) ?? []) schedule(d);
   });
@@ -250,11 +238,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const c of e.changes) {
       const p = toPath(c.uri);
       if (!isYamlName(p)) continue;
+      platform.changed?.(p);
       if (ws.hasText(p)) continue; // the editor buffer wins over the file
       ws.invalidate(p);
-      if (p.endsWith(CONFIG_FILE)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
+      if (isConfigName(p)) { schedule(p, false); for (const k of [...known, ...openPaths()]) schedule(k, false); continue; }
       if (c.type === FileChangeType.Deleted) { known.delete(p); ws.forgetLinks(p); schedule(p); continue; }
-      if (roots.some((r) => p.startsWith(r + nodePath.sep)) && !p.split(nodePath.sep).some((s) => s === 'node_modules' || s === '.git') && isRspPath(p)) known.add(p);
+      if (roots.some((r) => platform.isInside(p, r)) && !p.split(/[\\/]/).some((s) => s === 'node_modules' || s === '.git') && isRspPath(p)) known.add(p);
       schedule(p);
     }
   });
@@ -378,14 +367,3 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 }
 
 declare const SERVER_VERSION: string;
-
-function readSmall(path: string): string | undefined {
-  try {
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      if (!fs.fstatSync(fd).isFile()) return undefined;
-      const buf = Buffer.alloc(64 * 1024);
-      return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    } finally { fs.closeSync(fd); }
-  } catch { return undefined; }
-}
