@@ -124,6 +124,18 @@ function tests(): Test[] {
       ok(labels.includes('asl3-two-party-access'), `asl3-two-party-access in ${labels.join(',')}`);
     }],
 
+    ['a settings change reaches the server in the worker (rspLint.rules)', async () => {
+      const cfg = vscode.workspace.getConfiguration('rspLint');
+      const has = () => vscode.languages.getDiagnostics(roadmap.uri).some((x) => code(x) === 'unknown-reference');
+      await cfg.update('rules', { 'unknown-reference': 'off' }, vscode.ConfigurationTarget.Global);
+      try {
+        await until('unknown-reference to be switched off', () => !has());
+      } finally {
+        await cfg.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await until('unknown-reference to come back', () => has());
+    }],
+
     ['RSP: Open Policy Overview renders the matrix and the timeline', async () => {
       await vscode.commands.executeCommand('rsp-lint.openOverview');
       const tab = await until('the overview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'RSP Policy Overview'));
