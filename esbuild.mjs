@@ -42,6 +42,8 @@ const builds = [
   // The extension test suite (run inside VS Code) and its desktop runner.
   { ...common, minify: false, entryPoints: ['client/test/index.ts'], outfile: 'out/test/index.js', external: ['vscode', 'mocha'] },
   { ...common, minify: false, entryPoints: ['client/test/runTest.ts'], outfile: 'out/test/runTest.js', external: ['@vscode/test-electron'] },
+  // The web extension's suite, run in the web worker extension host (only 'vscode' can be required there).
+  { ...common, minify: false, platform: 'browser', target: 'es2022', format: 'cjs', entryPoints: ['client/test/web/index.ts'], outfile: 'out/test/web/index.js', external: ['vscode'] },
 ];
 
 if (watch) {

@@ -1,5 +1,6 @@
 // Real editors: VS Code 1.100 (code-server in headless Chromium) running the extension's
-// mocha suite and a scenario driven like a person, and Neovim's built-in LSP client
+// mocha suite, its web suite in the web worker extension host, and scenarios driven like a
+// person, and Neovim's built-in LSP client
 // against `rsp-lint --stdio`. Needs the tools from `bash .ci/install-tools.sh`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +43,15 @@ test('VS Code: the policy overview webview shows the matrix and timeline, follow
   for (const shot of ['overview-1-webview', 'overview-2-live', 'overview-3-opened']) {
     assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
   }
+});
+
+test('VS Code web: the web extension runs in the browser workbench\'s web worker extension host (diagnostics with the linked policy read through vscode.workspace.fs, hover, completion, overview)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  fs.rmSync(path.join(ROOT, '.test-artifacts', 'web-overview.png'), { force: true });
+  const r = node('web.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /server worker started from (its URL|a Blob URL)/);
+  assert.match(r.stdout, /8 passing, 0 failing/);
+  assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', 'web-overview.png')), 'web-overview screenshot');
 });
 
 test('Neovim: diagnostics and a hover from rsp-lint --stdio', { skip: missing.includes('neovim') && 'neovim missing' }, async () => {

@@ -44,23 +44,30 @@ async function findFiles(params: { uri?: unknown }): Promise<string[]> {
 }
 
 /**
- * The server's worker. Where the extension is served from another origin (code-server, see
- * microsoft/vscode#168942), a Worker cannot be made from its URL: then the script is fetched and
- * started from a Blob URL.
+ * The server's worker. Where the extension is served from another origin or from the remote
+ * (code-server: "Creating workers from remote extensions is currently not supported",
+ * microsoft/vscode#168942), a Worker cannot be made from its URL: then the script is fetched
+ * and started from a Blob URL.
  */
-async function serverWorker(context: vscode.ExtensionContext): Promise<Worker> {
+async function serverWorker(context: vscode.ExtensionContext): Promise<{ worker: Worker; from: 'url' | 'blob' }> {
   const url = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js').toString(true);
   try {
-    return new Worker(url, { name: 'RSP language server' });
+    return { worker: new Worker(url, { name: 'RSP language server' }), from: 'url' };
   } catch {
     const code = await (await fetch(url)).text();
-    return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), { name: 'RSP language server' });
+    return { worker: new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), { name: 'RSP language server' }), from: 'blob' };
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<Api> {
-  const worker = await serverWorker(context);
-  return activateWith(
+export interface WebApi extends Api {
+  /** How the server's worker was made: from the script's URL, or from a Blob URL (see serverWorker). */
+  serverWorker: 'url' | 'blob';
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<WebApi> {
+  const { worker, from } = await serverWorker(context);
+  const api = await activateWith(
+    'browser',
     context,
     () => new LanguageClient('rspLint', 'RSP Language Server', worker as never, clientOptions()),
     (p) => vscode.Uri.parse(pathToUri(p) ?? p, true),
@@ -71,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
       );
     },
   );
+  api.client?.outputChannel.appendLine(`The server runs in a web worker (started from ${from === 'url' ? 'its URL' : 'a Blob URL'}).`);
+  return { ...api, serverWorker: from };
 }
 
 export function deactivate(): Promise<void> { return deactivateClient(); }

@@ -20,17 +20,27 @@ export type ServerState = 'starting' | 'ready' | 'error' | 'stopped';
 
 export interface Api {
   client: BaseLanguageClient | undefined;
+  /** Which entry point made the client: `node` (main, server over IPC) or `browser` (web worker). */
+  runtime: 'node' | 'browser';
   /** activate() → server initialized, in ms */
   activationMs: number;
   /** The status bar item's state, text and command (for tests). */
   status(): { state: ServerState; text: string; command: string | undefined; tooltip: string };
 }
 
+/** The server's settings at start (the server's Settings: rules, today), as plain data. */
+export function initializationOptions(): { rules: Record<string, string>; today: string } {
+  const cfg = vscode.workspace.getConfiguration('rspLint');
+  return { rules: { ...cfg.get<Record<string, string>>('rules', {}) }, today: cfg.get<string>('today', '') };
+}
+
 export function clientOptions(): LanguageClientOptions {
   return {
     documentSelector: Object.values(LANGUAGES).map((language) => ({ language })),
     synchronize: { configurationSection: 'rspLint' },
-    initializationOptions: vscode.workspace.getConfiguration('rspLint'),
+    // Plain data: a WorkspaceConfiguration carries methods, which a worker's postMessage cannot
+    // clone (the web extension failed to start with it; IPC's JSON just dropped them).
+    initializationOptions: initializationOptions(),
     diagnosticCollectionName: 'rsp-lint',
     // Hovers and completion documentation quote policy text: never trusted (no command links),
     // never raw HTML. The server escapes that text; this is the second lock.
@@ -123,6 +133,7 @@ function statusItem(context: vscode.ExtensionContext, c: BaseLanguageClient) {
 }
 
 export async function activateWith(
+  runtime: Api['runtime'],
   context: vscode.ExtensionContext,
   make: () => BaseLanguageClient,
   uriOf: (path: string) => vscode.Uri,
@@ -162,7 +173,7 @@ export async function activateWith(
   void vscode.commands.executeCommand('setContext', 'rspLint.active', true);
   const activationMs = Math.round(performance.now() - started);
   c.outputChannel.appendLine(`RSP language server ready (activation ${activationMs} ms)`);
-  return { client: c, activationMs, status: status.get };
+  return { client: c, runtime, activationMs, status: status.get };
 }
 
 export async function deactivateClient(): Promise<void> {

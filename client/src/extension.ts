@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): Promise<Api> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', '--enable-source-maps'] } },
   };
-  return activateWith(context, () => new LanguageClient('rspLint', 'RSP Language Server', serverOptions, clientOptions()), (p) => vscode.Uri.file(p));
+  return activateWith('node', context, () => new LanguageClient('rspLint', 'RSP Language Server', serverOptions, clientOptions()), (p) => vscode.Uri.file(p));
 }
 
 export function deactivate(): Promise<void> { return deactivateClient(); }

@@ -346,6 +346,7 @@ export async function saveScreenshot(page, name, options = {}) {
  * @param {(level: string, line: string) => void} [o.onLog]  replaces the default stdout printer
  * @param {boolean} [o.verbose]  also print the workbench's own log lines and phase timings (env EDITOR_TEST_VERBOSE=1)
  * @param {[string, string][]} [o.payload]  extra workbench URL payload entries, e.g. [['disableExtensions', 'true']]
+ * @param {(page: import('playwright-core').Page) => void} [o.onPage]  gets the workbench page before it loads (to look at it while the suite runs)
  */
 export async function runExtensionTests({
   extensionPath,
@@ -357,6 +358,7 @@ export async function runExtensionTests({
   onLog,
   verbose = !!process.env.EDITOR_TEST_VERBOSE,
   payload = [],
+  onPage,
 } = {}) {
   for (const [k, v] of Object.entries({ extensionPath, testsPath, workspace })) {
     if (!v) throw new Error(`runExtensionTests: ${k} is required`);
@@ -371,6 +373,7 @@ export async function runExtensionTests({
   try {
     browser = await openBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    onPage?.(page);
     t('browser up');
     const print = onLog || ((level, line) => {
       process.stdout.write(level === 'error' || level === 'warn' ? `[${level}] ${line}\n` : `${line}\n`);
