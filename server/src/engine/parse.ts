@@ -104,7 +104,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
     } else {
       out.problems.push({
         rule: 'yaml-syntax',
-        message: "a file holds one RSP document, but a second one starts here; remove the '---' separator or move the rest to its own file",
+        message: "a file holds one RSP document, but a second one starts here (after a '---' or '...' line); remove that line or move the rest to its own file",
         start: d.range[0], end: Math.max(d.range[0] + 1, Math.min(lines.lineEnd(lines.position(d.range[0]).line), d.range[1])),
       });
       break;
@@ -128,7 +128,10 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   }
   const fatal = out.problems.length > 0;
   pushSyntax(out.problems, syntaxFindings(warnings, text, lines, true));
+  // A tag on a line that already has a finding (two tags: one finding) is not reported again.
+  const flagged = new Set(out.problems.map((p) => lines.position(p.start).line));
   for (const [start, end, tag] of explicitTags(doc, text)) {
+    if (flagged.has(lines.position(start).line)) continue;
     out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag ${quoteText(tag)}: RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
   }
   sortProblems(out.problems);

@@ -28,7 +28,10 @@ export const MAX_SYNTAX_FINDINGS = 100;
  * follow-ons of an error and are only reworded and placed.
  */
 export function syntaxFindings(raw: readonly RawError[], text: string, lines: LineIndex, warnings = false): SyntaxFinding[] {
-  const placed = raw.map((e) => place(e, text, lines)).filter((p): p is Placed => !!p);
+  // yaml reports a value followed by a line indented further twice: as a nested mapping and as a multi-line key.
+  const nested = new Set(raw.filter((e) => e.code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/.test(e.message)).map((e) => e.start));
+  const placed = raw.filter((e) => !(e.code === 'MULTILINE_IMPLICIT_KEY' && nested.has(e.start)))
+    .map((e) => place(e, text, lines)).filter((p): p is Placed => !!p);
   placed.sort((a, b) => a.line - b.line || a.rank - b.rank || a.start - b.start || a.order - b.order);
   const out: SyntaxFinding[] = [];
   let lastLine = -1;
@@ -38,7 +41,11 @@ export function syntaxFindings(raw: readonly RawError[], text: string, lines: Li
     if (p.line === lastLine) continue; // one finding per line: the first is the most telling
     if (!warnings && p.line < blockEnd) continue;
     lastLine = p.line;
-    if (!warnings) blockEnd = blockAfter(p.line, lines, text);
+    if (!warnings) {
+      blockEnd = blockAfter(p.line, lines, text);
+      // An unclosed bracket also takes the next line with it.
+      if (p.code === 'MISSING_CHAR' && /must end with|sufficiently indented/.test(p.message) || p.code === 'BAD_INDENT' && /sufficiently indented/.test(p.message)) blockEnd = Math.max(blockEnd, nextContentLine(p.line, lines, text) + 1);
+    }
     if (shown >= MAX_SYNTAX_FINDINGS) { more++; continue; }
     shown++;
     out.push({ message: messageFor(p.code, p.message, text, p.start, p.end, lines), start: p.start, end: p.end });
@@ -58,6 +65,26 @@ function place(e: RawError, text: string, lines: LineIndex): Placed | undefined 
   if (e.code === 'TAB_AS_INDENT') {
     const { line } = lines.position(at);
     return { code: e.code, message: e.message, start: at, end: Math.min(Math.max(e.end, at + 1), lines.lineEnd(line)), line, rank: 0, order: e.start };
+  }
+  let code = e.code;
+  if (code === 'MISSING_CHAR' && /closing ['"]quote/.test(e.message)) {
+    // yaml reports where the text ends (often the end of the document): the opening quote shows the mistake.
+    const open = openingQuote(text, at, e.message.includes('"') ? '"' : "'");
+    if (open >= 0) {
+      const { line } = lines.position(open);
+      return { code, message: e.message, start: open, end: Math.min(tokenEnd(text, open, lines.lineEnd(line)), open + 40), line, rank: 1, order: e.start };
+    }
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/.test(e.message)) {
+    const { line } = lines.position(at);
+    if (!/:(\s|$)/.test(text.slice(at, lines.lineEnd(line)))) {
+      // `key: value` and a next line indented further: that line is the mistake.
+      for (let l = line + 1; l < lines.lineCount; l++) {
+        const ls = lines.lineStart(l), le = lines.lineEnd(l);
+        const i = ls + indentOf(text, ls, le);
+        if (i < le && text.charCodeAt(i) !== 35) { at = i; code = 'INDENTED_UNDER_VALUE'; break; }
+      }
+    }
   }
   // Off blank lines, spaces and comment lines (yaml may report a block where its comments start).
   for (;;) {
@@ -82,7 +109,24 @@ function place(e: RawError, text: string, lines: LineIndex): Placed | undefined 
   if (end <= at || (end === at + 1 && e.code === 'UNEXPECTED_TOKEN')) end = tokenEnd(text, at, lineEnd);
   // Trailing spaces are not part of the mistake.
   while (end > at + 1 && isSpace(text.charCodeAt(end - 1))) end--;
-  return { code: e.code, message: e.message, start: at, end: Math.max(end, Math.min(at + 1, lineEnd)), line, rank: rankOf(e.code, e.message), order: e.start };
+  if (code === 'INDENTED_UNDER_VALUE') end = lineEnd;
+  return { code, message: e.message, start: at, end: Math.max(end, Math.min(at + 1, lineEnd)), line, rank: rankOf(code, e.message), order: e.start };
+}
+
+/** The quote that opens the unclosed text ending at `end`: the last one before it that the text does not escape. */
+function openingQuote(text: string, end: number, q: string): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== q) continue;
+    if (q === '"') {
+      let b = 0;
+      while (i - 1 - b >= 0 && text[i - 1 - b] === '\\') b++;
+      if (b % 2) continue;
+      return i;
+    }
+    if (i > 0 && text[i - 1] === "'") { i--; continue; } // '' is a quote inside the text
+    return i;
+  }
+  return -1;
 }
 
 function tokenEnd(text: string, at: number, lineEnd: number): number {
@@ -95,11 +139,12 @@ function tokenEnd(text: string, at: number, lineEnd: number): number {
 function rankOf(code: string, message: string): number {
   switch (code) {
     case 'TAB_AS_INDENT': return 0;
+    case 'UNEXPECTED_TOKEN': if (/same line with key/.test(message)) return 0; return 5;
+    case 'INDENTED_UNDER_VALUE': return 1;
     case 'BLOCK_AS_IMPLICIT_KEY': return 1;
     case 'MISSING_CHAR': return /quote|must end with/.test(message) ? 1 : /followed by map values/.test(message) ? 4 : 2;
     case 'BAD_INDENT': case 'BAD_SCALAR_START': case 'BAD_DQ_ESCAPE': return 2;
     case 'MULTILINE_IMPLICIT_KEY': return 3;
-    case 'UNEXPECTED_TOKEN': return 5;
     default: return 3;
   }
 }
@@ -118,9 +163,18 @@ function blockAfter(line: number, lines: LineIndex, text: string): number {
   return l;
 }
 
+function nextContentLine(line: number, lines: LineIndex, text: string): number {
+  for (let l = line + 1; l < lines.lineCount; l++) {
+    const s = lines.lineStart(l), e = lines.lineEnd(l);
+    const i = s + indentOf(text, s, e);
+    if (i < e && text.charCodeAt(i) !== 35) return l;
+  }
+  return lines.lineCount;
+}
+
 function indentOf(text: string, s: number, e: number): number {
   let i = s;
-  while (i < e && text.charCodeAt(i) === 32) i++;
+  while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   return i - s;
 }
 
@@ -154,7 +208,10 @@ export function messageFor(code: string, ymsg: string, text: string, start: numb
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces';
+    case 'INDENTED_UNDER_VALUE':
+      return `${ln} is indented further than the key above it, so it reads as part of that key's value; indent it exactly as far as the key above`;
     case 'BAD_INDENT':
+      if (/^[ ]*\t/.test(lineOf(text, start, lines)) || text.charAt(start) === '\t') return 'a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces';
       if (/mapping items must start at the same column/.test(ymsg)) return `${ln} is not lined up with the keys above it; indent it exactly as far as the other keys of its block`;
       if (/sequence items must start at the same column/.test(ymsg)) return `the list item ${ln} is not lined up with the items above it; start every '-' of a list in the same column`;
       if (/Block scalar|block scalar/.test(ymsg)) return `this line of a multi-line text (after '|' or '>') is indented less than the text's first line; indent every line of the text at least as far`;
@@ -169,7 +226,7 @@ export function messageFor(code: string, ymsg: string, text: string, start: numb
       if (/Missing space after :/.test(ymsg)) return `a ':' inside '{…}' needs a space after it at ${here}; write 'key: value'`;
       if (/must end with a/.test(ymsg)) return unclosed(ymsg);
       if (/Tags and anchors must be separated/.test(ymsg)) return `${here} needs a space after it; RSP documents need no anchors or tags: better remove it`;
-      if (/Sequence item without - indicator/.test(ymsg)) return `${ln} stands where a list item belongs; start it with '- '`;
+      if (/Sequence item without - indicator/.test(ymsg)) return `${ln} is indented less than the keys above it but lines up with nothing before; indent it as far as the other keys of its block (or start it with '- ' if it is a new list item)`;
       if (/more-indented leading empty lines/.test(ymsg)) return "the first lines of this multi-line text (after '|' or '>') are blank but indented further than its text; remove the spaces on those blank lines";
       if (/directives-end|doc-start/.test(ymsg)) return "a '%' directive line must be followed by a '---' line; RSP documents need no directives: remove the line";
       if (/Missing newline after block sequence props/.test(ymsg)) return `the list that follows ${here} must start on the next line`;
@@ -181,6 +238,7 @@ export function messageFor(code: string, ymsg: string, text: string, start: numb
       if (/:(\s|$)/.test(text.slice(start, lines.lineEnd(lines.position(start).line)))) return `${ln} has a second 'key:' on the same line; put each key on its own line, or quote the value if its ':' belongs to the text`;
       return `the line after ${ln} is indented further than that line's key, so it reads as part of the value ${quoteText(text.slice(start, tokenEnd(text, start, lines.lineEnd(lines.position(start).line))))}; indent it exactly as far as that key`;
     case 'BAD_SCALAR_START':
+      if (ch === '%' && start === lines.lineStart(lines.position(start).line)) return `${ln} is a directive, which RSP documents do not use; remove the line`;
       return `a value cannot start with '${ch === "'" ? "\\'" : quoteText(ch).slice(1, -1)}' unless it is quoted; put the value in quotes ("…")`;
     case 'BAD_DQ_ESCAPE':
       return `${here} is not a valid escape inside "…"; write \\\\ for a backslash, or use single quotes`;
@@ -201,7 +259,8 @@ export function messageFor(code: string, ymsg: string, text: string, start: numb
     case 'NON_STRING_KEY':
       return 'keys in RSP documents are plain names; write the key as text (e.g. `name:`)';
     case 'UNEXPECTED_TOKEN':
-      if (/Block scalar header includes extra characters/.test(ymsg)) return `after '|' or '>' only '-', '+' or a digit may follow on the same line: ${ln}; start the text on the next line`;
+      if (/same line with key/.test(ymsg)) return `a list cannot start on the line of its key: ${ln}; put each '- ' item on its own line below the key, indented further`;
+      if (/Block scalar header includes extra characters/.test(ymsg) || /[|>][-+0-9]*[ ]+$/.test(text.slice(lines.lineStart(lines.position(start).line), start))) return `after '|' or '>' only '-', '+' or a digit may follow on the same line: ${ln}; start the text on the next line`;
       if (/Unexpected , in|Unexpected empty item/.test(ymsg)) return `a ',' without an entry before it inside '[…]' or '{…}'; remove the extra ','`;
       if (/flow-seq-end|flow-map-end|Unexpected [\]}]/.test(ymsg) || ch === ']' || ch === '}') return `a closing '${ch === '}' ? '}' : ']'}' without its opening bracket; remove it, or add the opening one`;
       if (/flow-error-end/.test(ymsg)) return `a '[' or '{' opened on this line is not closed; close it on the same line or indent its continued lines`;
