@@ -73,6 +73,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
     // A syntax mistake whose effect the pieces cannot bound: the whole text decides (its
     // pieces are kept for the next edit).
     if (!r) options.cache?.clear();
+    else if (options.cache) options.cache.stats.spread = true;
   } else options.cache?.clear();
 
   // yaml builds the whole concrete syntax tree before we can measure its depth: text that is
@@ -371,14 +372,14 @@ export class SegmentCache {
   private nextRegions = new Map<string, RegionParse | null>();
   private gen = 0;
   private ids = 0;
-  /** Pieces parsed / reused by the last parse (for tests and the benchmark). */
-  stats = { parsed: 0, reused: 0 };
+  /** Pieces parsed / reused by the last parse, regions around syntax mistakes parsed, and whether a mistake sent it to a whole parse (for tests and the benchmark). */
+  stats = { parsed: 0, reused: 0, regions: 0, spread: false };
 
   private depthLimit = 0;
   /** Starts a parse; pieces parsed under another nesting limit are not reused. */
   begin(maxDepth: number): void {
     if (maxDepth !== this.depthLimit) { this.clear(); this.depthLimit = maxDepth; }
-    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map(); this.stats = { parsed: 0, reused: 0 };
+    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map(); this.stats = { parsed: 0, reused: 0, regions: 0, spread: false };
   }
   end(): void {
     this.pieces = this.next; this.colls = this.nextColls; this.regions = this.nextRegions;
@@ -389,7 +390,7 @@ export class SegmentCache {
   /** The parse of a region around a syntax mistake (see regionErrors), by its text. */
   region(text: string, make: () => RegionParse | null): RegionParse | null {
     let r = this.regions.get(text);
-    if (r === undefined) r = make();
+    if (r === undefined) { r = make(); this.stats.regions++; }
     this.nextRegions.set(text, r);
     return r;
   }
