@@ -649,12 +649,24 @@ function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache:
     // The region's text: the heads, the run and that line; where each part came from.
     const segs: Array<[number, number, number]> = []; // [offset in the region's text, offset in the text, length]
     let own = '';
-    for (const h of heads) { segs.push([own.length, h.start, h.end - h.start]); own += text.slice(h.start, h.end); }
+    const keys: number[] = [];
+    for (const h of heads) {
+      // The head's key: its first line that is not blank or a comment.
+      let k = h.start;
+      for (;;) {
+        while (k < h.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
+        if (k < h.end && text.charCodeAt(k) === 35) { const nl = text.indexOf('\n', k); if (nl < 0 || nl >= h.end) break; k = nl + 1; continue; }
+        break;
+      }
+      keys.push(own.length + (k - h.start));
+      segs.push([own.length, h.start, h.end - h.start]);
+      own += text.slice(h.start, h.end);
+    }
     const base = own.length;
     segs.push([base, start, syncEnd - start]);
     own += text.slice(start, syncEnd);
     const syncLocal = syncAt < 0 ? -1 : base + (syncAt - start);
-    const parsed = cache.region(own, () => parseRegion(ownCopy(own), syncLocal, col));
+    const parsed = cache.region(own, () => parseRegion(ownCopy(own), syncLocal, col, keys));
     if (!parsed) return false;
     const map = (o: number): number => {
       for (let k = segs.length - 1; k >= 0; k--) { const [l, t, n] = segs[k]!; if (o >= l) return t + Math.min(o - l, n); }
@@ -669,8 +681,11 @@ function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache:
   return visit(tree, []) ? out : null;
 }
 
-/** Parses a region's text (see regionErrors); null when yaml is not back in step at `syncAt` (-1: the text's end). */
-function parseRegion(own: string, syncAt: number, col: number): RegionParse | null {
+/**
+ * Parses a region's text (see regionErrors); null when yaml is not back in step at `syncAt`
+ * (-1: the text's end). `keys`: where the keys of the heads stand, outermost first.
+ */
+function parseRegion(own: string, syncAt: number, col: number, keys: number[]): RegionParse | null {
   const tokens = syntaxTree(own);
   if (!tokens) return null;
   const depth = depthOf(tokens, Infinity);
@@ -679,30 +694,30 @@ function parseRegion(own: string, syncAt: number, col: number): RegionParse | nu
   if (docs.length !== 1) return null;
   const doc = docs[0]!;
   const limit = syncAt < 0 ? Infinity : syncAt;
-  if (doc.errors.some((e) => e.pos[0] >= limit || e.pos[1] > limit)) return null;
-  if (syncAt >= 0 && !entryAt(tokens, syncAt, col)) return null;
+  if (doc.errors.some((e) => e.pos[0] >= limit || e.pos[1] >= limit)) return null;
+  if (syncAt >= 0 && !entryAt(tokens, syncAt, col, keys)) return null;
   return { errors: doc.errors.map(rawError), warnings: rawWarnings(doc).filter((w) => w.start < limit) };
 }
 
-/** Whether an entry of a block collection in column `col` starts at `at` in yaml's syntax tree. */
-function entryAt(tokens: CST.Token[], at: number, col: number): boolean {
-  const stack: Array<CST.Token | null | undefined> = [];
-  for (const t of tokens) if (t.type === 'document') stack.push(t.value);
-  while (stack.length) {
-    const t = stack.pop();
-    if (!t) continue;
-    if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
-      for (const it of t.items as Array<{ start: CST.SourceToken[]; key?: CST.Token | null; value?: CST.Token }>) {
-        if (t.type !== 'flow-collection' && t.indent === col) {
-          if (t.type === 'block-map' && it.key && it.key.offset === at) return true;
-          if (it.start.some((s) => s.offset === at && (s.type === 'seq-item-ind' || s.type === 'explicit-key-ind'))) return true;
-        }
-        if (it.key) stack.push(it.key);
-        if (it.value) stack.push(it.value);
-      }
+/**
+ * Whether an entry starts at `at` in the block collection in column `col` that the heads open
+ * (the document's root, the value of the root's key at keys[0], the value of its key at keys[1]…):
+ * the entry is where it would be after the text before it had parsed without a mistake.
+ */
+function entryAt(tokens: CST.Token[], at: number, col: number, keys: number[]): boolean {
+  type Item = { start: CST.SourceToken[]; key?: CST.Token | null; value?: CST.Token };
+  const doc = tokens.find((t) => t.type === 'document') as CST.Document | undefined;
+  let c: CST.Token | undefined = doc?.value;
+  for (let k = 0; ; k++) {
+    if (!c || (c.type !== 'block-map' && c.type !== 'block-seq')) return false;
+    if (c.indent === col) {
+      return (c.items as Item[]).some((it) => (c!.type === 'block-map' && it.key?.offset === at)
+        || it.start.some((s) => s.offset === at && (s.type === 'seq-item-ind' || s.type === 'explicit-key-ind')));
     }
+    if (k >= keys.length || c.type !== 'block-map') return false;
+    const item = (c.items as Item[]).find((it) => it.key?.offset === keys[k]);
+    c = item?.value;
   }
-  return false;
 }
 
 /**

@@ -75,6 +75,14 @@ function place(e: RawError, text: string, lines: LineIndex): Placed | undefined 
       return { code, message: e.message, start: open, end: Math.min(tokenEnd(text, open, lines.lineEnd(line)), open + 40), line, rank: 1, order: e.start };
     }
   }
+  if ((code === 'MISSING_CHAR' || code === 'BAD_INDENT') && /must end with|sufficiently indented/.test(e.message)) {
+    // yaml reports where the brackets should have closed: the opening bracket shows the mistake.
+    const open = openingBracket(text, lines, at, /mapping|\}/.test(e.message) ? '{' : '[', /mapping|\}/.test(e.message) ? '}' : ']');
+    if (open >= 0) {
+      const { line } = lines.position(open);
+      return { code, message: e.message, start: open, end: open + 1, line, rank: 1, order: e.start };
+    }
+  }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /Nested mappings/.test(e.message)) {
     const { line } = lines.position(at);
     if (!/:(\s|$)/.test(text.slice(at, lines.lineEnd(line)))) {
@@ -105,8 +113,9 @@ function place(e: RawError, text: string, lines: LineIndex): Placed | undefined 
   }
   const { line } = lines.position(at);
   const lineEnd = lines.lineEnd(line);
-  let end = Math.min(Math.max(e.end, at), lineEnd);
-  if (end <= at || (end === at + 1 && e.code === 'UNEXPECTED_TOKEN')) end = tokenEnd(text, at, lineEnd);
+  // The range depends only on where the mistake is (yaml's own ranges depend on where it saw an
+  // entry start, which a comment above can move): an indicator alone, else the word there.
+  let end = INDICATORS.includes(text.charAt(at)) ? Math.min(at + 1, lineEnd) : tokenEnd(text, at, lineEnd);
   // Trailing spaces are not part of the mistake.
   while (end > at + 1 && isSpace(text.charCodeAt(end - 1))) end--;
   if (code === 'INDENTED_UNDER_VALUE') end = lineEnd;
@@ -125,6 +134,26 @@ function openingQuote(text: string, end: number, q: string): number {
     }
     if (i > 0 && text[i - 1] === "'") { i--; continue; } // '' is a quote inside the text
     return i;
+  }
+  return -1;
+}
+
+const INDICATORS = '[]{},:#"\'|>-?&*!%@`';
+
+/** The bracket that opens the unclosed flow collection yaml gave up on at `at` (comments skipped). */
+function openingBracket(text: string, lines: LineIndex, at: number, open: string, close: string): number {
+  let depth = 0;
+  const first = lines.position(Math.min(at, text.length)).line;
+  for (let l = first; l >= 0; l--) {
+    const ls = lines.lineStart(l);
+    let le = l === first ? Math.min(at, lines.lineEnd(l)) : lines.lineEnd(l);
+    const hash = /(^|[ \t])#/.exec(text.slice(ls, le));
+    if (hash) le = ls + hash.index + hash[1].length;
+    for (let i = le - 1; i >= ls; i--) {
+      const c = text[i];
+      if (c === close) depth++;
+      else if (c === open) { if (depth === 0) return i; depth--; }
+    }
   }
   return -1;
 }
