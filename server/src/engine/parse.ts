@@ -584,8 +584,12 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
 
 /** yaml's errors and warnings for the regions around the failing pieces, at offsets in the whole text, and the regions. */
 interface RegionResult { errors: RawError[]; warnings: RawError[]; spans: Array<[number, number]> }
-/** One region's parse: errors and warnings at offsets in its own text (heads, region, next entry). */
-interface RegionParse { errors: RawError[]; warnings: RawError[] }
+/**
+ * One region's parse: errors and warnings at offsets in its own text (heads, region, next entry).
+ * `swallows`: the next entry, and so the rest of the document, became the value of a top-level
+ * key that yaml never composes (see parseRegion): one parse of the whole text reports nothing after it.
+ */
+interface RegionParse { errors: RawError[]; warnings: RawError[]; swallows?: boolean }
 
 /**
  * yaml's errors for a text whose pieces failed, exactly as one parse of the whole text gives
@@ -617,9 +621,10 @@ function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache:
   const first = (p: Leaf | Split): number => (p.kind === 'leaf' ? p.start : p.head ? p.head.start : first(p.body.parts[0]!));
   const last = (p: Leaf | Split): number => (p.kind === 'leaf' ? p.end : last(p.body.parts[p.body.parts.length - 1]!));
 
+  let swallowed = false;
   const visit = (c: Collection, heads: Leaf[]): boolean => {
     const parts = c.parts;
-    for (let i = 0; i < parts.length; i++) {
+    for (let i = 0; i < parts.length && !swallowed; i++) {
       const p = parts[i]!;
       if (!hasFail(p)) continue;
       if (p.kind === 'split' && p.head && !failing.has(p.head)) {
@@ -674,7 +679,8 @@ function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache:
     };
     for (const e of parsed.errors) out.errors.push({ ...e, start: map(e.start), end: map(Math.max(e.start, e.end)) });
     for (const w of parsed.warnings) out.warnings.push({ ...w, start: map(w.start), end: map(Math.max(w.start, w.end)) });
-    out.spans.push([start, syncAt < 0 ? text.length : syncAt]);
+    out.spans.push([start, syncAt < 0 || parsed.swallows ? text.length : syncAt]);
+    if (parsed.swallows) swallowed = true;
     return true;
   };
 
@@ -694,9 +700,31 @@ function parseRegion(own: string, syncAt: number, col: number, keys: number[]): 
   if (docs.length !== 1) return null;
   const doc = docs[0]!;
   const limit = syncAt < 0 ? Infinity : syncAt;
-  if (doc.errors.some((e) => e.pos[0] >= limit || e.pos[1] >= limit)) return null;
-  if (syncAt >= 0 && !entryAt(tokens, syncAt, col, keys)) return null;
-  return { errors: doc.errors.map(rawError), warnings: rawWarnings(doc).filter((w) => w.start < limit) };
+  // (An error may end where the next entry starts: a key without a value ends with its line.)
+  if (doc.errors.some((e) => e.pos[0] >= limit || e.pos[1] > limit)) return null;
+  const result = { errors: doc.errors.map(rawError), warnings: rawWarnings(doc).filter((w) => w.start < limit) };
+  if (syncAt >= 0 && !entryAt(tokens, syncAt, col, keys)) {
+    // A top-level entry after a mistake such as a list between two top-level keys: yaml reads
+    // the list as a key without ':' and what follows as its value, a mapping in column 0 that
+    // takes every line to the end of the document and that yaml never composes (a key without
+    // ':' has no value): nothing after the mistake is reported, whatever it holds.
+    if (col === 0 && swallowedAtTop(tokens, syncAt)) return { ...result, swallows: true };
+    return null;
+  }
+  return result;
+}
+
+/** Whether the top-level entry at `at` is inside the value of the root's last key, a value yaml does not compose (no ':' after the key). */
+function swallowedAtTop(tokens: CST.Token[], at: number): boolean {
+  type Item = { start: CST.SourceToken[]; key?: CST.Token | null; sep?: CST.SourceToken[]; value?: CST.Token };
+  const doc = tokens.find((t) => t.type === 'document') as CST.Document | undefined;
+  const root = doc?.value;
+  if (!root || root.type !== 'block-map' || root.indent !== 0) return false;
+  const last = root.items[root.items.length - 1] as Item | undefined;
+  const v = last?.value;
+  if (!last || !v || v.type !== 'block-map' || v.indent !== 0) return false;
+  if ((last.sep ?? []).some((t) => t.type === 'map-value-ind')) return false;
+  return (v.items as Item[]).some((it) => it.key?.offset === at);
 }
 
 /**
