@@ -368,8 +368,10 @@ export class SegmentCache {
   private next = new Map<string, Map<string, PieceResult[]>>();
   private colls = new Map<string, Stitched>();
   private nextColls = new Map<string, Stitched>();
-  private regions = new Map<string, RegionParse | null>();
-  private nextRegions = new Map<string, RegionParse | null>();
+  // By the region's text; each entry keeps its own copy of that text as the key (a key made of
+  // slices would keep the whole text of this version alive).
+  private regions = new Map<string, { key: string; parsed: RegionParse | null }>();
+  private nextRegions = new Map<string, { key: string; parsed: RegionParse | null }>();
   private gen = 0;
   private ids = 0;
   /** Pieces parsed / reused by the last parse, regions around syntax mistakes parsed, and whether a mistake sent it to a whole parse (for tests and the benchmark). */
@@ -388,11 +390,11 @@ export class SegmentCache {
   clear(): void { this.pieces.clear(); this.colls.clear(); this.regions.clear(); }
 
   /** The parse of a region around a syntax mistake (see regionErrors), by its text. */
-  region(text: string, make: () => RegionParse | null): RegionParse | null {
-    let r = this.regions.get(text);
-    if (r === undefined) { r = make(); this.stats.regions++; }
-    this.nextRegions.set(text, r);
-    return r;
+  region(text: string, make: (own: string) => RegionParse | null): RegionParse | null {
+    let e = this.regions.get(text);
+    if (!e) { const key = ownCopy(text); e = { key, parsed: make(key) }; this.stats.regions++; }
+    this.nextRegions.set(e.key, e);
+    return e.parsed;
   }
 
   piece(shape: string, text: string, make: () => PieceResult): PieceResult {
@@ -671,7 +673,7 @@ function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache:
     segs.push([base, start, syncEnd - start]);
     own += text.slice(start, syncEnd);
     const syncLocal = syncAt < 0 ? -1 : base + (syncAt - start);
-    const parsed = cache.region(own, () => parseRegion(ownCopy(own), syncLocal, col, keys));
+    const parsed = cache.region(own, (copy) => parseRegion(copy, syncLocal, col, keys));
     if (!parsed) return false;
     const map = (o: number): number => {
       for (let k = segs.length - 1; k >= 0; k--) { const [l, t, n] = segs[k]!; if (o >= l) return t + Math.min(o - l, n); }
