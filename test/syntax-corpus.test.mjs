@@ -128,3 +128,20 @@ function range(text, start, end) {
   const pos = (o) => { const before = text.slice(0, o); const line = before.split('\n').length - 1; return { line, character: o - (before.lastIndexOf('\n') + 1) }; };
   return { start: pos(start), end: pos(end) };
 }
+
+test('document text quoted in a message is shortened and shown safely', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-syntax-quote-'));
+  try {
+    // A key without its ':' whose line holds a right-to-left override and a very long name.
+    const long = `evaluations\u202Eexe.txt${'x'.repeat(200)}`;
+    fs.writeFileSync(path.join(d, 'q.rsp.yaml'), BASE.replace(/^ {4}evaluations:$/m, `    ${long}`));
+    const r = lintJson(['--today', TODAY, 'q.rsp.yaml'], { cwd: d });
+    const ys = r.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(ys.length, 1, JSON.stringify(ys));
+    assert.match(ys[0].message, /'evaluations exe\.txtx+…'/);
+    assert.doesNotMatch(ys[0].message, /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    assert.ok(ys[0].message.length < 250, ys[0].message);
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});

@@ -213,7 +213,9 @@ function indentOf(text: string, s: number, e: number): number {
 /** Document text for a message: one line, no control or direction characters, at most `max` characters. */
 export function quoteText(s: string, max = 40): string {
   // eslint-disable-next-line no-control-regex
-  let t = s.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFF]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let t = s.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFF]+/g, ' ')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') // lone surrogates
+    .replace(/\s+/g, ' ').trim();
   if ([...t].length > max) t = `${[...t].slice(0, max - 1).join('').trimEnd()}…`;
   return `'${t}'`;
 }
