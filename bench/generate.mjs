@@ -264,10 +264,17 @@ export function riskReport(seed, policyFile, ids, { id = '2026-q3', published = 
 export const SIZES_FULL = [
   { name: 'policy-1k', kind: 'policy', lines: 1_000 },
   { name: 'policy-10k', kind: 'policy', lines: 10_000 },
+  // The same policy with a YAML mistake (a list item pasted between two top-level keys).
+  { name: 'policy-10k-broken', kind: 'policy', lines: 10_000, brokenOf: 1 },
   { name: 'policy-50k', kind: 'policy', lines: 50_000 },
   { name: 'roadmap-2000', kind: 'roadmap', goals: 2_000 },
 ];
-export const SIZES_QUICK = [{ name: 'policy-1k', kind: 'policy', lines: 1_000 }];
+export const SIZES_QUICK = [{ name: 'policy-1k', kind: 'policy', lines: 1_000 }, { name: 'policy-1k-broken', kind: 'policy', lines: 1_000, brokenOf: 0 }];
+
+/** A YAML mistake in a policy: a list item pasted between the standards and `thresholds:`. */
+export function breakPolicy(text) {
+  return text.replace('\nthresholds:', '\n- name: Mark\n  hr: 65\nthresholds:');
+}
 
 /** Writes the corpus under `out`; returns the manifest. */
 export function generateAll(out, { quick = false, seed = 20260224 } = {}) {
@@ -282,9 +289,10 @@ export function generateAll(out, { quick = false, seed = 20260224 } = {}) {
   const docs = [];
   for (const [i, s] of (quick ? SIZES_QUICK : SIZES_FULL).entries()) {
     if (s.kind === 'policy') {
-      const { text } = policy(seed + i, s.lines);
+      const valid = policy(seed + (s.brokenOf ?? i), s.lines).text;
+      const text = s.brokenOf === undefined ? valid : breakPolicy(valid);
       const file = write(`${s.name}/lab.rsp.yaml`, text);
-      docs.push({ ...s, file, schema: 'policy', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
+      docs.push({ ...s, broken: s.brokenOf !== undefined, file, schema: 'policy', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
     } else {
       const pol = policy(seed + 100 + i, 1_000, { id: 'lab-rsp' });
       write(`${s.name}/lab.rsp.yaml`, pol.text);

@@ -286,7 +286,13 @@ async function lspRun(name, doc) {
     out.detected = detected;
     // The figures mean nothing if a server is not checking: rsp-lint must flag every broken edit, and
     // yaml-language-server (schema only) every enum typo — else its schemas were not applied.
-    if (detected.enumTypos !== detected.of || (name === 'rsp-lint' && detected.brokenRefs !== detected.ofRefs) || detected.repairsBackToBaseline !== detected.repairs) {
+    // In a document with a YAML mistake, rsp-lint reports that mistake (and nothing else) after every edit.
+    if (doc.broken) {
+      const syntax = (p) => p.diagnostics.filter((d) => d.code === 'yaml-syntax').length;
+      if (name === 'rsp-lint' && (syntax(first) !== 1 || baseline !== 1 || !edits.every((e) => e.diagnostics === 1))) {
+        throw new Error(`rsp-lint did not report the one YAML mistake of ${doc.name} after every edit: ${JSON.stringify(first.diagnostics.slice(0, 3))} / ${JSON.stringify(edits.map((e) => e.diagnostics))}`);
+      }
+    } else if (detected.enumTypos !== detected.of || (name === 'rsp-lint' && detected.brokenRefs !== detected.ofRefs) || detected.repairsBackToBaseline !== detected.repairs) {
       throw new Error(`${name} did not report the edits as expected on ${doc.name}: ${JSON.stringify(detected)}\n${JSON.stringify(edits.slice(0, 6))}`);
     }
 
@@ -465,6 +471,12 @@ function ratios(results, ws) {
     const rl = r['rsp-lint'].editP50;
     out.push({ key: `edit-vs-floor-${n}`, label: `per-edit diagnostics p50 at ${r.doc.name}: rsp-lint / floor`, value: rl / r.floor.p50, text: `${f1(rl)} / ${f1(r.floor.p50)} ms = ${(rl / r.floor.p50).toFixed(2)}× (CPU: ${f1(r['rsp-lint'].editCpuMean)} / ${f1(r.floor.cpuP50)} ms = ${(r['rsp-lint'].editCpuMean / r.floor.cpuP50).toFixed(2)}×)` });
   }
+  for (const [valid, broken] of [['policy-10k', 'policy-10k-broken'], ['policy-1k', 'policy-1k-broken']]) {
+    if (!by[valid] || !by[broken]) continue;
+    const a = by[valid]['rsp-lint'], b = by[broken]['rsp-lint'];
+    out.push({ key: `broken-vs-valid-${valid}`, label: `per-edit diagnostics p50 at ${valid}: with a YAML mistake / valid (target ≤ 2×)`, value: b.editP50 / a.editP50,
+      text: `${f1(b.editP50)} / ${f1(a.editP50)} ms = ${(b.editP50 / a.editP50).toFixed(2)}× (p95 ${f1(b.editP95)} / ${f1(a.editP95)} ms; server CPU per edit ${f1(b.editCpuMean)} / ${f1(a.editCpuMean)} ms) → ${b.editP50 / a.editP50 <= 2 ? 'met' : 'NOT met'}` });
+  }
   for (const r of results) {
     const rl = r['rsp-lint'];
     const worst = Math.max(rl.hoverP50, rl.completionP50);
@@ -504,7 +516,8 @@ async function main() {
     console.log(textTable(['metric', ...COLS], rowsFor(r)));
     const d = r['yaml-language-server'].detected;
     const dr = r['rsp-lint'].detected;
-    console.log(`   flagged on the edited line — rsp-lint: ${dr.enumTypos}/${dr.of} enum typos, ${dr.brokenRefs}/${dr.ofRefs} broken references; yls: ${d.enumTypos}/${d.of}, ${d.brokenRefs}/${d.ofRefs}. Repairs back to the baseline (${r['rsp-lint'].baselineDiagnostics} / ${r['yaml-language-server'].baselineDiagnostics} diagnostics): ${dr.repairsBackToBaseline}/${dr.repairs}, ${d.repairsBackToBaseline}/${d.repairs}.`);
+    if (doc.broken) console.log(`   a document with a YAML mistake: rsp-lint reports it (${r['rsp-lint'].baselineDiagnostics} diagnostic) after every edit, and nothing else; the edits are those of the valid document`);
+    else console.log(`   flagged on the edited line — rsp-lint: ${dr.enumTypos}/${dr.of} enum typos, ${dr.brokenRefs}/${dr.ofRefs} broken references; yls: ${d.enumTypos}/${d.of}, ${d.brokenRefs}/${d.ofRefs}. Repairs back to the baseline (${r['rsp-lint'].baselineDiagnostics} / ${r['yaml-language-server'].baselineDiagnostics} diagnostics): ${dr.repairsBackToBaseline}/${dr.repairs}, ${d.repairsBackToBaseline}/${d.repairs}.`);
     console.log(`   completion items: rsp-lint ${r['rsp-lint'].completionItems} (after edit ${r['rsp-lint'].typedCompletionItems}), yls ${r['yaml-language-server'].completionItems} (after edit ${r['yaml-language-server'].typedCompletionItems}); hover answer chars: rsp-lint ${r['rsp-lint'].hoverAnswerChars}, yls ${r['yaml-language-server'].hoverAnswerChars}\n`);
   }
 

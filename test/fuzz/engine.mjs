@@ -43,6 +43,8 @@ export async function loadEngine() {
     rename: navigate.rename, workspaceSymbols: navigate.workspaceSymbols,
     outline: outline.outline, actionsFor: actions.actionsFor,
     segmentedVsWhole: (text) => segmentedVsWhole(text, parse.parseYaml, limits.DEFAULT_LIMITS, segment.segmentText, yaml),
+    /** Whether `text` is parsed in pieces at the default size threshold. */
+    segmented: (text) => !!segment.segmentText(text),
   };
 }
 
@@ -97,14 +99,23 @@ function nodeRanges(root, Y) {
 
 /**
  * The oracle for parsing in pieces: where the whole text or its pieces parse, data, node offsets
- * and problems must be those of one parse of the whole text.
+ * and problems must be those of one parse of the whole text; where neither parses, the problems.
  */
 export function segmentedVsWhole(text, parseYaml, limits, segmentText, Y) {
   const segmented = !!segmentText(text, 0);
   if (!segmented) return { segmented };
   const whole = parseYaml(text, limits, { segmentMinBytes: Infinity });
   const pieces = parseYaml(text, limits, { segmentMinBytes: 0 });
-  if (whole.blocking && pieces.blocking) return { segmented };
+  // Where neither parses, the problems must still be those of one parse of the whole text
+  // (a syntax mistake gets the same findings at any size). Limits are measured differently
+  // (the one-pass nesting estimate of a whole text counts brackets it cannot tell apart from text).
+  const limited = (r) => r.problems.some((p) => p.rule === 'resource-limit');
+  if (whole.blocking && pieces.blocking) {
+    if (limited(whole) || limited(pieces)) return { segmented };
+    const pa = JSON.stringify(whole.problems), pb = JSON.stringify(pieces.problems);
+    if (pa !== pb) return { segmented, broken: true, problem: `problems of a text that does not parse differ: whole ${pa.slice(0, 400)} / pieces ${pb.slice(0, 400)}` };
+    return { segmented, broken: true };
+  }
   // The one-pass nesting estimate may refuse a whole text that is not that deep (it counts
   // brackets it cannot tell apart from text); pieces are measured exactly. Not a split error.
   if (whole.blocking && !pieces.blocking && whole.problems.length === 1 && /^nesting deeper/.test(whole.problems[0].message) && depthOf(pieces.data) <= limits.maxDepth) {

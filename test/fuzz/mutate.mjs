@@ -1,4 +1,5 @@
 // Mutations of RSP YAML documents: random characters and YAML-aware edits.
+import { MISTAKES } from '../fixtures/syntax/mistakes.mjs';
 // Every mutation is one splice `{ start, end, text }` in UTF-16 offsets of the current text,
 // so the engine mode applies it to a string and the server mode sends it as one incremental
 // `textDocument/didChange` (range computed on the current text).
@@ -71,6 +72,14 @@ const at = (rng, text) => rng.int(text.length + 1);
 function lineStartAt(rng, text, starts) { return starts[rng.int(starts.length)]; }
 
 const M = {
+  // A YAML mistake a policy writer makes (test/fixtures/syntax/mistakes.mjs), on a line it fits, else on any line.
+  mistake(rng, text, starts) {
+    const m = rng.pick(MISTAKES);
+    const fits = matching(text, starts, m.at, 200);
+    const i = fits.length && rng.chance(0.7) ? rng.pick(fits) : rng.int(starts.length);
+    const line = lineText(text, starts, i);
+    return { start: starts[i], end: starts[i] + line.length, text: m.edit(line).join('\n') };
+  },
   'insert-chars'(rng, text) { return { start: at(rng, text), end: undefined, text: randomChars(rng, rng.small(16)) }; },
   'replace-chars'(rng, text) { const s = at(rng, text); return { start: s, end: Math.min(text.length, s + rng.small(8)), text: randomChars(rng, rng.small(8)) }; },
   'delete-range'(rng, text) { const s = at(rng, text); return { start: s, end: Math.min(text.length, s + rng.log(3)), text: '' }; },
@@ -353,7 +362,7 @@ export const WEIGHTS = [
   ['alias-bomb', 1.5], ['self-alias', 1], ['flow-nesting', 2], ['block-nesting', 1], ['tag', 3], ['duplicate-key', 3],
   ['special-key', 2], ['long-line', 1], ['repeat-line', 1], ['truncate', 1], ['doc-marker', 2], ['tabs', 3], ['change-kind', 2],
   ['id-to-ref', 7], ['policy-path', 2], ['weird-scalar', 6], ['suppression', 2], ['crossover', 2], ['line-endings', 0.5],
-  ['huge', 0.05],
+  ['huge', 0.05], ['mistake', 6],
 ];
 export const MUTATIONS = Object.keys(M);
 

@@ -5,7 +5,8 @@
 //   1. the incremental workspace (pieces cached from the previous text) must report exactly what
 //      a fresh workspace reports for the same text;
 //   2. where the text is split into pieces, parsing it in pieces must give what one parse of the
-//      whole text gives (data, node offsets, problems) whenever either parses.
+//      whole text gives (data, node offsets, problems) whenever either parses, and the same
+//      problems when neither does (YAML mistakes are made on purpose among the edits).
 // Both with the default size threshold and with every text split into the smallest pieces.
 //
 //   node --import tsx test/incremental/differential.mjs [--edits N] [--seed N]   (prints a JSON summary)
@@ -15,6 +16,7 @@ import { Rng, mix } from '../fuzz/prng.mjs';
 import { apply, mutate, tokensOf } from '../fuzz/mutate.mjs';
 import { MemHost, MEM_ROOT } from '../fuzz/memhost.mjs';
 import { loadCorpus, loadEngine } from '../fuzz/engine.mjs';
+import { MISTAKES } from '../fixtures/syntax/mistakes.mjs';
 
 const arg = (name, d) => { const i = process.argv.indexOf(name); return i >= 0 ? Number(process.argv[i + 1]) : d; };
 const EDITS = arg('--edits', 3000);
@@ -35,7 +37,7 @@ function typing(rng, text) {
   const s = starts[l], e = l + 1 < starts.length ? starts[l + 1] : text.length;
   const line = text.slice(s, e);
   const at = s + rng.int(Math.max(1, line.length));
-  switch (rng.int(9)) {
+  switch (rng.int(10)) {
     case 0: return { start: at, end: at, text: rng.pick(['x', ' ', 'e', '1', '-', ':', '"', "'", '#', '[', ']', '{', '}', '|']) };
     case 1: return { start: at, end: Math.min(at + 1, e), text: '' };
     case 2: return { start: s, end: s, text: ' ' };
@@ -52,6 +54,10 @@ function typing(rng, text) {
       return { start: vs, end: vs + m[1].length, text: rng.pick(['defined', 'ASL-3', 'ASL-9', 'unknown-id', '2026-13-40', '"quoted"', '[a, b]', '']) };
     }
     case 7: return { start: s, end: s, text: `${' '.repeat(rng.int(8))}${rng.pick(['- id: new-item\n', 'extra: 1\n', '# a comment\n', '\n'])}` };
+    case 8: { // a YAML mistake, made on purpose (test/fixtures/syntax/mistakes.mjs)
+      const m = rng.pick(MISTAKES);
+      return { start: s, end: s + line.replace(/\r?\n$/, '').length, text: m.edit(line.replace(/\r?\n$/, '')).join('\n') };
+    }
     default: return { start: at, end: at, text: '\n' };
   }
 }
@@ -90,6 +96,7 @@ for (const segmentMinBytes of [undefined, 0]) {
         const d = E.segmentedVsWhole(text);
         summary.wholeTextChecks++;
         if (d.segmented) summary.segmentedTexts++;
+        if (d.broken) summary.brokenCompared = (summary.brokenCompared ?? 0) + 1;
         if (d.problem) { fail('pieces ≠ whole text', d.problem, text); break; }
       }
     }

@@ -9,7 +9,8 @@
 import { Composer, Document, Parser, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, type CST, type Node, type Pair } from 'yaml';
 import { LineIndex } from './text';
 import type { Limits } from './limits';
-import { SEGMENT_MIN_BYTES, nestingEstimate, segmentText, type Collection, type Leaf, type Shape } from './segment';
+import { SEGMENT_MIN_BYTES, nestingEstimate, segmentText, type Collection, type Leaf, type Shape, type Split } from './segment';
+import { MAX_SYNTAX_FINDINGS, quoteText, syntaxFindings, type RawError } from './syntax';
 
 export interface Problem {
   rule: 'yaml-syntax' | 'resource-limit';
@@ -68,9 +69,12 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   const tree = segmentText(text, options.segmentMinBytes ?? SEGMENT_MIN_BYTES);
   if (tree) {
     const r = parseSegmented(text, lines, tree, limits, options.cache ?? new SegmentCache());
-    if (r) return r;
-  }
-  options.cache?.clear();
+    if (r && r !== MISTAKE_SPREADS) return r;
+    // A syntax mistake whose effect the pieces cannot bound: the whole text decides (its
+    // pieces are kept for the next edit).
+    if (!r) options.cache?.clear();
+    else if (options.cache) options.cache.stats.spread = true;
+  } else options.cache?.clear();
 
   // yaml builds the whole concrete syntax tree before we can measure its depth: text that is
   // obviously nested far too deeply ('[' × 1,000,000) is refused before that, in one pass.
@@ -101,7 +105,7 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
     } else {
       out.problems.push({
         rule: 'yaml-syntax',
-        message: "a file holds one RSP document, but a second one starts here; remove the '---' separator or move the rest to its own file",
+        message: "a file holds one RSP document, but a second one starts here (after a '---' or '...' line); remove that line or move the rest to its own file",
         start: d.range[0], end: Math.max(d.range[0] + 1, Math.min(lines.lineEnd(lines.position(d.range[0]).line), d.range[1])),
       });
       break;
@@ -110,20 +114,28 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   if (!doc) return out; // unreachable: the composer always yields a document
   out.doc = doc;
 
-  out.problems.push(...errorProblems(doc, size));
-  duplicateProblems(findDuplicates(doc.contents), lines, out.problems);
-  const extra = doc.errors.length - MAX_SYNTAX_PROBLEMS;
-  if (extra > 0) out.problems.push({ rule: 'yaml-syntax', message: `${extra} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), size) });
-  // The document stays in memory while it is the current text: keep only the errors shown
+  const errors = doc.errors.map(rawError);
+  const warnings = rawWarnings(doc);
+  // The document stays in memory while it is the current text: keep only a few errors
   // (200,000 stray '}' are 200,000 YAMLError objects, ~250 MB).
   if (doc.errors.length > MAX_SYNTAX_PROBLEMS) doc.errors.length = MAX_SYNTAX_PROBLEMS;
   if (doc.warnings.length > MAX_SYNTAX_PROBLEMS) doc.warnings.length = MAX_SYNTAX_PROBLEMS;
-  complexKeys(doc.contents, out.problems);
-  const fatal = out.problems.length > 0;
-  out.problems.push(...warningProblems(doc, size));
-  for (const [start, end, tag] of explicitTags(doc, text)) {
-    out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag '${tag}': RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
+  pushSyntax(out.problems, syntaxFindings(errors, text, lines));
+  // Duplicate keys and keys that are lists are looked for once the text reads as YAML: in a
+  // broken text they are mostly the broken structure seen again.
+  if (!errors.length) {
+    duplicateProblems(findDuplicates(doc.contents), lines, out.problems);
+    complexKeys(doc.contents, out.problems);
   }
+  const fatal = out.problems.length > 0;
+  pushSyntax(out.problems, syntaxFindings(warnings, text, lines, true));
+  // A tag on a line that already has a finding (two tags: one finding) is not reported again.
+  const flagged = new Set(out.problems.map((p) => lines.position(p.start).line));
+  for (const [start, end, tag] of explicitTags(doc, text)) {
+    if (flagged.has(lines.position(start).line)) continue;
+    out.problems.push({ rule: 'yaml-syntax', message: `unknown YAML tag ${quoteText(tag)}: RSP documents use no tags; it is ignored and never executed — remove it`, start, end });
+  }
+  sortProblems(out.problems);
   if (fatal) return out;
 
   try {
@@ -187,9 +199,19 @@ function normalise(v: unknown): unknown {
   return v;
 }
 
-function firstLine(s: string): string {
-  const l = s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  return l.charAt(0).toLowerCase() + l.slice(1);
+function rawError(e: { code: string; message: string; pos: [number, number] }): RawError {
+  return { code: e.code, message: e.message, start: e.pos[0], end: e.pos[1] };
+}
+/** yaml's warnings but for tags (every explicit tag is reported on its own). */
+function rawWarnings(doc: Document.Parsed): RawError[] {
+  return doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED').map(rawError);
+}
+function pushSyntax(problems: Problem[], findings: Array<{ message: string; start: number; end: number }>): void {
+  for (const f of findings) problems.push({ rule: 'yaml-syntax', message: f.message, start: f.start, end: f.end });
+}
+/** Problems in the order of the text (the same order however the text was parsed). */
+function sortProblems(problems: Problem[]): void {
+  problems.sort((a, b) => a.start - b.start || a.end - b.end || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 }
 
 /** Every explicit tag in the document (`!foo`, `!!str`, `!`), with its offsets in the text. */
@@ -211,19 +233,8 @@ function explicitTags(doc: Document.Parsed, text: string): Array<[number, number
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-function syntaxMessage(code: string, message: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'tab character used for indentation; YAML indents with spaces only';
-    case 'MULTIPLE_DOCS':
-      return "a file holds one RSP document; remove the '---' separator or move the rest to its own file";
-    default:
-      return firstLine(message);
-  }
-}
-
 /** Most syntax problems reported per document; one more finding counts the rest. */
-const MAX_SYNTAX_PROBLEMS = 100;
+const MAX_SYNTAX_PROBLEMS = MAX_SYNTAX_FINDINGS;
 
 /** A duplicate key: the second key's offsets, and where the first stands. */
 interface Duplicate { key: string; start: number; end: number; firstAt: number }
@@ -260,7 +271,7 @@ function duplicatesIn(pairs: readonly Pair[], out: Duplicate[]): void {
 function duplicateProblems(dups: Duplicate[], lines: LineIndex, problems: Problem[]): void {
   for (const d of dups.slice(0, MAX_SYNTAX_PROBLEMS)) {
     const line = lines.position(d.firstAt).line + 1;
-    problems.push({ rule: 'yaml-syntax', message: `duplicate '${d.key.length > 60 ? `${d.key.slice(0, 57)}…` : d.key}' (first set on line ${line}): a key may appear once in a mapping; merge the two or rename one`, start: d.start, end: d.end });
+    problems.push({ rule: 'yaml-syntax', message: `duplicate ${quoteText(d.key, 60)} (first set on line ${line}): a key may appear once in a mapping; merge the two or rename one`, start: d.start, end: d.end });
   }
   if (dups.length > MAX_SYNTAX_PROBLEMS) problems.push({ rule: 'yaml-syntax', message: `${dups.length - MAX_SYNTAX_PROBLEMS} more duplicate keys not shown`, start: 0, end: 0 });
 }
@@ -327,8 +338,10 @@ interface PieceResult {
   items: unknown[];
   /** Its data: an object of those pairs, or an array of those items. */
   data: unknown;
-  /** Problems at offsets local to the piece. */
+  /** Problems at offsets local to the piece; yaml's errors and warnings, likewise. */
   problems: Problem[];
+  errors: RawError[];
+  warnings: RawError[];
   duplicates: Duplicate[];
   /** Deepest nesting below the root (the root collection counts 1), and where. */
   depth: number;
@@ -355,19 +368,34 @@ export class SegmentCache {
   private next = new Map<string, Map<string, PieceResult[]>>();
   private colls = new Map<string, Stitched>();
   private nextColls = new Map<string, Stitched>();
+  // By the region's text; each entry keeps its own copy of that text as the key (a key made of
+  // slices would keep the whole text of this version alive).
+  private regions = new Map<string, { key: string; parsed: RegionParse | null }>();
+  private nextRegions = new Map<string, { key: string; parsed: RegionParse | null }>();
   private gen = 0;
   private ids = 0;
-  /** Pieces parsed / reused by the last parse (for tests and the benchmark). */
-  stats = { parsed: 0, reused: 0 };
+  /** Pieces parsed / reused by the last parse, regions around syntax mistakes parsed, and whether a mistake sent it to a whole parse (for tests and the benchmark). */
+  stats = { parsed: 0, reused: 0, regions: 0, spread: false };
 
   private depthLimit = 0;
   /** Starts a parse; pieces parsed under another nesting limit are not reused. */
   begin(maxDepth: number): void {
     if (maxDepth !== this.depthLimit) { this.clear(); this.depthLimit = maxDepth; }
-    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.stats = { parsed: 0, reused: 0 };
+    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map(); this.stats = { parsed: 0, reused: 0, regions: 0, spread: false };
   }
-  end(): void { this.pieces = this.next; this.colls = this.nextColls; this.next = new Map(); this.nextColls = new Map(); }
-  clear(): void { this.pieces.clear(); this.colls.clear(); }
+  end(): void {
+    this.pieces = this.next; this.colls = this.nextColls; this.regions = this.nextRegions;
+    this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map();
+  }
+  clear(): void { this.pieces.clear(); this.colls.clear(); this.regions.clear(); }
+
+  /** The parse of a region around a syntax mistake (see regionErrors), by its text. */
+  region(text: string, make: (own: string) => RegionParse | null): RegionParse | null {
+    let e = this.regions.get(text);
+    if (!e) { const key = ownCopy(text); e = { key, parsed: make(key) }; this.stats.regions++; }
+    this.nextRegions.set(e.key, e);
+    return e.parsed;
+  }
 
   piece(shape: string, text: string, make: () => PieceResult): PieceResult {
     const list = this.pieces.get(shape)?.get(text);
@@ -393,9 +421,15 @@ class Unsegmentable extends Error {}
 /** Collections built by stitching: their ranges are recomputed on each parse, never shifted. */
 const STITCHED = new WeakSet<object>();
 
-function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits: Limits, cache: SegmentCache): ParsedText | undefined {
+/** parseSegmented's answer for a syntax mistake whose effect the pieces cannot bound: parse the whole text. */
+const MISTAKE_SPREADS = Symbol('mistake spreads');
+
+function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits: Limits, cache: SegmentCache): ParsedText | undefined | typeof MISTAKE_SPREADS {
   cache.begin(limits.maxDepth);
   const problems: Problem[] = [];
+  const warnings: RawError[] = [];
+  /** The pieces in which yaml found errors. */
+  const failing = new Set<Leaf>();
   const dups: Duplicate[] = [];
   let blocking = false;
   let deep = -1;
@@ -416,6 +450,8 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
       r.base = leaf.start;
     }
     for (const p of r.problems) problems.push({ ...p, start: p.start + leaf.start, end: p.end + leaf.start });
+    for (const w of r.warnings) warnings.push({ ...w, start: w.start + leaf.start, end: w.end + leaf.start });
+    if (r.errors.length) failing.add(leaf);
     for (const d of r.duplicates) dups.push({ ...d, start: d.start + leaf.start, end: d.end + leaf.start, firstAt: d.firstAt + leaf.start });
     if (!r.ok) blocking = true;
     // The piece's root stands for a collection at leaf.depth (for 'item-map': the list around it).
@@ -498,8 +534,10 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
   };
 
   let root: Stitched;
+  let regions: RegionResult | null | undefined;
   try {
     root = stitch(tree);
+    if (failing.size && deep < 0) regions = regionErrors(text, tree, failing, cache);
   } catch (e) {
     if (e instanceof Unsegmentable) { cache.clear(); return undefined; }
     throw e;
@@ -524,14 +562,192 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
     out.problems.push({ rule: 'resource-limit', message: deeperThan(limits.maxDepth), start: deep, end: Math.min(deep + 1, text.length) });
     return out;
   }
+  if (regions === null) return MISTAKE_SPREADS;
+  if (regions) {
+    // yaml's errors as one parse of the whole text gives them; nothing else is looked for (as there).
+    out.problems.push(...problems.filter((p) => p.rule === 'resource-limit'));
+    pushSyntax(out.problems, syntaxFindings(regions.errors, text, lines));
+    const inRegion = (o: number): boolean => regions!.spans.some(([a, b]) => o >= a && o < b);
+    pushSyntax(out.problems, syntaxFindings(warnings.filter((w) => !inRegion(w.start)).concat(regions.warnings), text, lines, true));
+    sortProblems(out.problems);
+    return out;
+  }
   out.problems.push(...problems.slice(0, MAX_SYNTAX_PROBLEMS));
-  if (problems.length > MAX_SYNTAX_PROBLEMS) out.problems.push({ rule: 'yaml-syntax', message: `${problems.length - MAX_SYNTAX_PROBLEMS} more YAML errors not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), text.length) });
+  if (problems.length > MAX_SYNTAX_PROBLEMS) out.problems.push({ rule: 'yaml-syntax', message: `${problems.length - MAX_SYNTAX_PROBLEMS} more syntax mistakes are not shown; fix the ones above first`, start: 0, end: Math.min(lines.lineEnd(0), text.length) });
   duplicateProblems(dups, lines, out.problems);
+  pushSyntax(out.problems, syntaxFindings(warnings, text, lines, true));
+  sortProblems(out.problems);
   if (dups.length) blocking = true;
   if (blocking) return out;
   out.data = root.data;
   out.blocking = false;
   return out;
+}
+
+/** yaml's errors and warnings for the regions around the failing pieces, at offsets in the whole text, and the regions. */
+interface RegionResult { errors: RawError[]; warnings: RawError[]; spans: Array<[number, number]> }
+/**
+ * One region's parse: errors and warnings at offsets in its own text (heads, region, next entry).
+ * `swallows`: the next entry, and so the rest of the document, became the value of a top-level
+ * key that yaml never composes (see parseRegion): one parse of the whole text reports nothing after it.
+ */
+interface RegionParse { errors: RawError[]; warnings: RawError[]; swallows?: boolean }
+
+/**
+ * yaml's errors for a text whose pieces failed, exactly as one parse of the whole text gives
+ * them, without parsing the whole text (null: they cannot be bounded, parse the whole text).
+ *
+ * A piece parsed alone does not see where it stands: a mistake in it reads differently in the
+ * whole text (`- name: Mark` between two top-level keys is a list where a key belongs there, a
+ * stray token in the piece alone). So the failing entries are parsed again in their place: each
+ * run of failing entries of a collection, below the `key:` lines of the collections around it
+ * (the same indentation, the same parents as in the whole text), followed by the first line of
+ * the next entry. The run starts where the whole parse stands at the start of an entry (the
+ * text before it parsed without error); if yaml also reads that next line as the start of an
+ * entry of a block collection in its column, and finds nothing wrong from there on, the whole
+ * parse is back in step there too: it gives the same errors for the run and none of its own
+ * after it. Otherwise the mistake spreads further (an unclosed quote, a list that swallows
+ * what follows) and only a whole parse can tell.
+ */
+function regionErrors(text: string, tree: Collection, failing: Set<Leaf>, cache: SegmentCache): RegionResult | null {
+  const out: RegionResult = { errors: [], warnings: [], spans: [] };
+  const fails = new Map<Leaf | Split, boolean>();
+  const hasFail = (p: Leaf | Split): boolean => {
+    let f = fails.get(p);
+    if (f === undefined) {
+      f = p.kind === 'leaf' ? failing.has(p) : (!!p.head && failing.has(p.head)) || p.body.parts.some(hasFail);
+      fails.set(p, f);
+    }
+    return f;
+  };
+  const first = (p: Leaf | Split): number => (p.kind === 'leaf' ? p.start : p.head ? p.head.start : first(p.body.parts[0]!));
+  const last = (p: Leaf | Split): number => (p.kind === 'leaf' ? p.end : last(p.body.parts[p.body.parts.length - 1]!));
+
+  let swallowed = false;
+  const visit = (c: Collection, heads: Leaf[]): boolean => {
+    const parts = c.parts;
+    for (let i = 0; i < parts.length && !swallowed; i++) {
+      const p = parts[i]!;
+      if (!hasFail(p)) continue;
+      if (p.kind === 'split' && p.head && !failing.has(p.head)) {
+        if (!visit(p.body, [...heads, p.head])) return false;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < parts.length && hasFail(parts[j + 1]!)) j++;
+      if (!region(heads, first(p), last(parts[j]!))) return false;
+      i = j;
+    }
+    return true;
+  };
+
+  const region = (heads: Leaf[], start: number, end: number): boolean => {
+    // The next entry's first line: the first line after the run that is not blank or a comment.
+    let syncAt = -1, syncEnd = text.length, col = 0;
+    for (let ls = end; ls < text.length;) {
+      let nl = text.indexOf('\n', ls);
+      if (nl < 0) nl = text.length;
+      let k = ls;
+      while (k < nl && text.charCodeAt(k) === 32) k++;
+      const ch = text.charCodeAt(k);
+      if (k < nl && ch !== 35 && ch !== 13) { syncAt = k; syncEnd = nl; col = k - ls; break; }
+      ls = nl + 1;
+    }
+    // The region's text: the heads, the run and that line; where each part came from.
+    const segs: Array<[number, number, number]> = []; // [offset in the region's text, offset in the text, length]
+    let own = '';
+    const keys: number[] = [];
+    for (const h of heads) {
+      // The head's key: its first line that is not blank or a comment.
+      let k = h.start;
+      for (;;) {
+        while (k < h.end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
+        if (k < h.end && text.charCodeAt(k) === 35) { const nl = text.indexOf('\n', k); if (nl < 0 || nl >= h.end) break; k = nl + 1; continue; }
+        break;
+      }
+      keys.push(own.length + (k - h.start));
+      segs.push([own.length, h.start, h.end - h.start]);
+      own += text.slice(h.start, h.end);
+    }
+    const base = own.length;
+    segs.push([base, start, syncEnd - start]);
+    own += text.slice(start, syncEnd);
+    const syncLocal = syncAt < 0 ? -1 : base + (syncAt - start);
+    const parsed = cache.region(own, (copy) => parseRegion(copy, syncLocal, col, keys));
+    if (!parsed) return false;
+    const map = (o: number): number => {
+      for (let k = segs.length - 1; k >= 0; k--) { const [l, t, n] = segs[k]!; if (o >= l) return t + Math.min(o - l, n); }
+      return o;
+    };
+    for (const e of parsed.errors) out.errors.push({ ...e, start: map(e.start), end: map(Math.max(e.start, e.end)) });
+    for (const w of parsed.warnings) out.warnings.push({ ...w, start: map(w.start), end: map(Math.max(w.start, w.end)) });
+    out.spans.push([start, syncAt < 0 || parsed.swallows ? text.length : syncAt]);
+    if (parsed.swallows) swallowed = true;
+    return true;
+  };
+
+  return visit(tree, []) ? out : null;
+}
+
+/**
+ * Parses a region's text (see regionErrors); null when yaml is not back in step at `syncAt`
+ * (-1: the text's end). `keys`: where the keys of the heads stand, outermost first.
+ */
+function parseRegion(own: string, syncAt: number, col: number, keys: number[]): RegionParse | null {
+  const tokens = syntaxTree(own);
+  if (!tokens) return null;
+  const depth = depthOf(tokens, Infinity);
+  if (depth.depth > STACK_SAFE_DEPTH) return null;
+  const docs = [...new Composer(COMPOSE_OPTIONS).compose(tokens, true, own.length)];
+  if (docs.length !== 1) return null;
+  const doc = docs[0]!;
+  const limit = syncAt < 0 ? Infinity : syncAt;
+  // (An error may end where the next entry starts: a key without a value ends with its line.)
+  if (doc.errors.some((e) => e.pos[0] >= limit || e.pos[1] > limit)) return null;
+  const result = { errors: doc.errors.map(rawError), warnings: rawWarnings(doc).filter((w) => w.start < limit) };
+  if (syncAt >= 0 && !entryAt(tokens, syncAt, col, keys)) {
+    // A top-level entry after a mistake such as a list between two top-level keys: yaml reads
+    // the list as a key without ':' and what follows as its value, a mapping in column 0 that
+    // takes every line to the end of the document and that yaml never composes (a key without
+    // ':' has no value): nothing after the mistake is reported, whatever it holds.
+    if (col === 0 && swallowedAtTop(tokens, syncAt)) return { ...result, swallows: true };
+    return null;
+  }
+  return result;
+}
+
+/** Whether the top-level entry at `at` is inside the value of the root's last key, a value yaml does not compose (no ':' after the key). */
+function swallowedAtTop(tokens: CST.Token[], at: number): boolean {
+  type Item = { start: CST.SourceToken[]; key?: CST.Token | null; sep?: CST.SourceToken[]; value?: CST.Token };
+  const doc = tokens.find((t) => t.type === 'document') as CST.Document | undefined;
+  const root = doc?.value;
+  if (!root || root.type !== 'block-map' || root.indent !== 0) return false;
+  const last = root.items[root.items.length - 1] as Item | undefined;
+  const v = last?.value;
+  if (!last || !v || v.type !== 'block-map' || v.indent !== 0) return false;
+  if ((last.sep ?? []).some((t) => t.type === 'map-value-ind')) return false;
+  return (v.items as Item[]).some((it) => it.key?.offset === at);
+}
+
+/**
+ * Whether an entry starts at `at` in the block collection in column `col` that the heads open
+ * (the document's root, the value of the root's key at keys[0], the value of its key at keys[1]…):
+ * the entry is where it would be after the text before it had parsed without a mistake.
+ */
+function entryAt(tokens: CST.Token[], at: number, col: number, keys: number[]): boolean {
+  type Item = { start: CST.SourceToken[]; key?: CST.Token | null; value?: CST.Token };
+  const doc = tokens.find((t) => t.type === 'document') as CST.Document | undefined;
+  let c: CST.Token | undefined = doc?.value;
+  for (let k = 0; ; k++) {
+    if (!c || (c.type !== 'block-map' && c.type !== 'block-seq')) return false;
+    if (c.indent === col) {
+      return (c.items as Item[]).some((it) => (c!.type === 'block-map' && it.key?.offset === at)
+        || it.start.some((s) => s.offset === at && (s.type === 'seq-item-ind' || s.type === 'explicit-key-ind')));
+    }
+    if (k >= keys.length || c.type !== 'block-map') return false;
+    const item = (c.items as Item[]).find((it) => it.key?.offset === keys[k]);
+    c = item?.value;
+  }
 }
 
 /**
@@ -549,7 +765,7 @@ function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
 
 /** Parses one piece; its nodes get offsets in the whole text (`base` + local). */
 function parsePiece(text: string, shape: Shape | 'head', base: number, maxNesting: number): PieceResult {
-  const r: PieceResult = { id: 0, key: text, base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], duplicates: [], depth: 0, deepAt: 0, ok: false, len: text.length, trail: -1 };
+  const r: PieceResult = { id: 0, key: text, base: 0, gen: 0, root: null, items: [], data: undefined, problems: [], errors: [], warnings: [], duplicates: [], depth: 0, deepAt: 0, ok: false, len: text.length, trail: -1 };
   // As for a whole text: absurd nesting is refused before yaml builds (recursively) its tree.
   const estimate = nestingEstimate(text, refuseAbove(maxNesting), maxNesting);
   if (estimate >= 0) { r.depth = Infinity; r.deepAt = estimate; return r; }
@@ -567,12 +783,12 @@ function parsePiece(text: string, shape: Shape | 'head', base: number, maxNestin
   }
   if (!doc) throw new Unsegmentable();
   const size = text.length;
-  r.problems.push(...errorProblems(doc, size));
+  r.errors = doc.errors.map(rawError);
   const c = doc.contents as Node | null;
   r.root = c;
   r.trail = trailingComment(text, c?.range?.[1] ?? text.length);
   const done = (ok: boolean): PieceResult => {
-    r.problems.push(...warningProblems(doc!, size));
+    r.warnings = rawWarnings(doc!);
     r.ok = ok;
     shiftTree(c, base);
     r.base = base;
@@ -648,18 +864,6 @@ function syntaxTree(text: string): CST.Token[] | undefined {
   return tokens;
 }
 
-/** The errors (the first MAX_SYNTAX_PROBLEMS) and warnings of a composed document, as problems. */
-function errorProblems(doc: Document.Parsed, size: number): Problem[] {
-  return doc.errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
-    const start = Math.min(e.pos[0], size);
-    return { rule: 'yaml-syntax', message: syntaxMessage(e.code, e.message), start, end: Math.max(start, Math.min(e.pos[1], size)) };
-  });
-}
-function warningProblems(doc: Document.Parsed, size: number): Problem[] {
-  // TAG_RESOLVE_FAILED: every explicit tag is reported on its own.
-  return doc.warnings.slice(0, MAX_SYNTAX_PROBLEMS).filter((w) => w.code !== 'TAG_RESOLVE_FAILED')
-    .map((w) => ({ rule: 'yaml-syntax', message: firstLine(w.message), start: Math.min(w.pos[0], size), end: Math.min(Math.max(w.pos[0], w.pos[1]), size) }));
-}
 /**
  * Depth of yaml's syntax tree below which its recursive parser and composer are safe on any
  * thread's stack (it overflowed at ~3,000 levels of `- - -` on the main thread).

@@ -320,7 +320,10 @@ export class Workspace {
       out.push(f);
     }
     const unusedSev = this.severity('unused-suppression', doc.config);
-    if (unusedSev !== 'off') for (const u of unusedDirectives(directives)) out.push(make({ rule: 'unused-suppression', ...u }, unusedSev));
+    // While the text does not parse (a YAML mistake), the rules did not run: every suppression would
+    // look unused, and that is a follow-on of the mistake, not a finding of its own.
+    const rulesRan = !!doc.parsed && !doc.parsed.blocking;
+    if (unusedSev !== 'off' && rulesRan) for (const u of unusedDirectives(directives)) out.push(make({ rule: 'unused-suppression', ...u }, unusedSev));
     return out;
   }
 
