@@ -16,8 +16,8 @@ test('a throwing rule becomes internal-error; the other rules still report', () 
     // The sources are CommonJS under tsx: take named exports from the module or its default.
     const load = async (p) => { const m = await import(p); return { ...(m.default ?? {}), ...m }; };
     const { CHECKS } = await load(${JSON.stringify(path.join(ROOT, 'server/src/engine/rules/index.ts'))});
-    const { Workspace } = await load(${JSON.stringify(path.join(ROOT, 'server/src/engine/workspace.ts'))});
-    const { NodeHost } = await load(${JSON.stringify(path.join(ROOT, 'server/src/engine/node-host.ts'))});
+    const { Workspace } = await load(${JSON.stringify(path.join(ROOT, 'server/src/engine/workspace/workspace.ts'))});
+    const { NodeHost } = await load(${JSON.stringify(path.join(ROOT, 'server/src/engine/workspace/node-host.ts'))});
     const rule = CHECKS.find((r) => r.id === 'roadmap-area-empty');
     rule.check = () => { throw new TypeError('injected fault'); };
     const ws = new Workspace(new NodeHost(${JSON.stringify(dir)}), { today: '2026-06-01' });

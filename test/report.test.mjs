@@ -311,10 +311,10 @@ describe('report --format html in Chromium', { skip: !fs.existsSync(CHROMIUM) &&
     const script = path.join(work, 'render.mts');
     const src = (m) => pathToFileURL(path.join(ROOT, 'server', 'src', ...m.split('/'))).href;
     fs.writeFileSync(script, `
-import { NodeHost } from '${src('engine/node-host.ts')}';
-import { Workspace } from '${src('engine/workspace.ts')}';
+import { NodeHost } from '${src('engine/workspace/node-host.ts')}';
+import { Workspace } from '${src('engine/workspace/workspace.ts')}';
 import { buildOverview } from '${src('engine/features/overview.ts')}';
-import { renderOverviewHtml, renderOverviewBody } from '${src('engine/features/overview-html.ts')}';
+import { renderOverviewHtml, renderOverviewBody } from '${src('present/overview-html.ts')}';
 import * as fs from 'node:fs';
 const dir = ${JSON.stringify(LABS)};
 const paths = fs.readdirSync(dir).map((n) => dir + '/' + n);

@@ -20,7 +20,7 @@ const KINDS = ['policy', 'roadmap', 'risk-report', 'profile'];
 const SUFFIX = { policy: /\.rsp\.ya?ml$/, roadmap: /\.roadmap\.ya?ml$/, 'risk-report': /\.risk-report\.ya?ml$/, profile: /\.profile\.ya?ml$/ };
 const readSchema = (kind) => JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', `${kind}.v2.schema.json`), 'utf8'));
 
-// As server/src/engine/schema.ts builds its validator.
+// As server/src/engine/model/schema.ts builds its validator.
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true });
 ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
 addFormats(ajv, ['date']);

@@ -26,9 +26,9 @@ async function load(rel) {
 
 export async function loadEngine() {
   const [workspace, rules, hover, complete, navigate, outline, actions, types, nodeHost, parse, limits, segment, yaml] = await Promise.all([
-    load('workspace.ts'), load('rules/index.ts'), load('features/hover.ts'), load('features/complete.ts'),
-    load('features/navigate.ts'), load('features/outline.ts'), load('features/actions.ts'), load('types.ts'), load('node-host.ts'),
-    load('parse.ts'), load('limits.ts'), load('segment.ts'), import('yaml'),
+    load('workspace/workspace.ts'), load('rules/index.ts'), load('features/hover.ts'), load('features/complete.ts'),
+    load('features/navigate.ts'), load('features/outline.ts'), load('features/actions.ts'), load('types.ts'), load('workspace/node-host.ts'),
+    load('syntax/parse.ts'), load('syntax/limits.ts'), load('syntax/segment.ts'), import('yaml'),
   ]);
   const documented = new Set(fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)));
   return {

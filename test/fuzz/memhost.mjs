@@ -1,4 +1,4 @@
-// An in-memory Host (server/src/engine/host.ts) for the engine mode: the workspace reads the
+// An in-memory Host (server/src/engine/workspace/host.ts) for the engine mode: the workspace reads the
 // linked policy (and configuration files) from here, so cross-file rules run on mutated input.
 import * as posix from 'node:path/posix';
 

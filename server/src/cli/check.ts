@@ -5,9 +5,9 @@
  */
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { NodeHost } from '../engine/node-host';
+import { NodeHost } from '../engine/workspace/node-host';
 import type { Finding } from '../engine/types';
-import { Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/workspace/workspace';
 import type { Target } from './discover';
 
 export interface Checked {

@@ -1,7 +1,7 @@
 /** Which files to check: the paths given, and RSP documents found in folders. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isConfigName, isRspDocument, isYamlName } from '../engine/kinds';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 
 export interface Target {
   abs: string;

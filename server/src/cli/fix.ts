@@ -3,8 +3,8 @@
  * suggestion), computed in memory; `write.ts` writes them.
  */
 import { createTwoFilesPatch } from 'diff';
-import { applySafeFixes } from '../engine/fix';
-import type { Workspace } from '../engine/workspace';
+import { applySafeFixes } from '../engine/features/fix';
+import type { Workspace } from '../engine/workspace/workspace';
 
 const MAX_PASSES = 5;
 

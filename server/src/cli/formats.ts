@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../engine/rules';
-import { docsUrl, ruleDocs } from '../engine/docs';
+import { docsUrl, ruleDocs } from '../engine/rules/docs';
 import type { Finding } from '../engine/types';
 import { jsonText, sarifText, terminalText, workflowCommand } from '../encode';
 

@@ -1,9 +1,9 @@
 /** `rsp-lint [options] [paths...]` (spec §6): a thin adapter from argv to the engine. */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRealDate } from '../engine/dates';
-import { NodeHost } from '../engine/node-host';
-import { Workspace } from '../engine/workspace';
+import { isRealDate } from '../engine/model/dates';
+import { NodeHost } from '../engine/workspace/node-host';
+import { Workspace } from '../engine/workspace/workspace';
 import { discover, NOTHING_FOUND, UsageError } from './discover';
 import { check, checkHere } from './check';
 import { computeFixes, unifiedDiff } from './fix';

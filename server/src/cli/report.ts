@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRealDate, localToday } from '../engine/dates';
+import { isRealDate, localToday } from '../engine/model/dates';
 import { buildOverview } from '../engine/features/overview';
-import { renderOverviewHtml } from '../engine/features/overview-html';
-import { renderOverviewMarkdown } from '../engine/features/overview-markdown';
-import { NodeHost } from '../engine/node-host';
+import { renderOverviewHtml } from '../present/overview-html';
+import { renderOverviewMarkdown } from '../present/overview-markdown';
+import { NodeHost } from '../engine/workspace/node-host';
 import type { Finding } from '../engine/types';
-import { Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/workspace/workspace';
 import { discover, NOTHING_FOUND, UsageError } from './discover';
 import { writeAtomic, WriteRefused } from './write';
 import type { CliIO } from './io';

@@ -6,10 +6,10 @@
  * once the read is done (server.ts). No Node built-ins are bundled here (esbuild platform browser).
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, type Connection } from 'vscode-languageserver/browser';
-import { docsUrl } from '../engine/docs';
-import type { Host, HostRead, ReadFailure } from '../engine/host';
-import { isConfigName, isRspDocument, isYamlName, suffixKind } from '../engine/kinds';
-import { formatBytes } from '../engine/parse';
+import { docsUrl } from '../engine/rules/docs';
+import type { Host, HostRead, ReadFailure } from '../engine/workspace/host';
+import { isConfigName, isRspDocument, isYamlName, suffixKind } from '../engine/model/kinds';
+import { formatBytes } from '../engine/syntax/parse';
 import { startServer } from './server';
 import { dirname, displayPath, pathToUri, resolve, uriToPath } from './vpath';
 

@@ -9,9 +9,9 @@
  */
 import * as nodePath from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Host, HostRead } from '../engine/host';
-import { CONFIG_FILE } from '../engine/kinds';
-import { NodeHost } from '../engine/node-host';
+import type { Host, HostRead } from '../engine/workspace/host';
+import { CONFIG_FILE } from '../engine/model/kinds';
+import { NodeHost } from '../engine/workspace/node-host';
 
 const VIRTUAL = /^([a-zA-Z][a-zA-Z0-9+.-]+):\/\/([^/]*)(\/.*)?$/;
 

@@ -5,7 +5,7 @@ import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { discover } from '../cli/discover';
-import { docsUrl } from '../engine/docs';
+import { docsUrl } from '../engine/rules/docs';
 import { EditorHost, isVirtualPath, uriToPath } from './editor-host';
 import { startServer } from './server';
 

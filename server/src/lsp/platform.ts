@@ -1,5 +1,5 @@
 /** What the language server needs from where it runs: Node (node.ts) or a web worker (browser.ts). */
-import type { Host } from '../engine/host';
+import type { Host } from '../engine/workspace/host';
 
 export interface Platform {
   host: Host;

@@ -11,19 +11,19 @@ import {
   type Location, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isRealDate } from '../engine/dates';
+import { isRealDate } from '../engine/model/dates';
 import { actionsFor } from '../engine/features/actions';
 import { complete, type CompletionKind } from '../engine/features/complete';
 import { hover } from '../engine/features/hover';
 import { definition, prepareRename, references, rename, workspaceSymbols } from '../engine/features/navigate';
 import { outline, type OutlineItem } from '../engine/features/outline';
 import { buildOverview } from '../engine/features/overview';
-import { renderOverviewBody, renderOverviewHtml } from '../engine/features/overview-html';
-import { localToday } from '../engine/dates';
-import { isConfigName, isRspDocument, isYamlName } from '../engine/kinds';
+import { renderOverviewBody, renderOverviewHtml } from '../present/overview-html';
+import { localToday } from '../engine/model/dates';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Edit, Finding, SeverityOrOff } from '../engine/types';
-import { Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/workspace/workspace';
 import type { Platform } from './platform';
 import { terminalText } from '../encode';
 

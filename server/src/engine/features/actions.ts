@@ -1,6 +1,6 @@
 /** Code actions for findings: their fixes, "disable for this line", "open the docs". */
 import type { Edit, Finding } from '../types';
-import type { LoadedDoc } from '../workspace';
+import type { LoadedDoc } from '../workspace/workspace';
 
 export interface Action { title: string; kind: 'quickfix'; edits: Edit[]; finding: Finding; preferred?: boolean }
 

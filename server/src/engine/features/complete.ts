@@ -2,14 +2,14 @@
  * Completion from the text around the cursor (the document is often not valid YAML while
  * being typed): keys from the schema, enum values, ids valid at that place, dates.
  */
-import { addMonths, localToday } from '../dates';
+import { addMonths, localToday } from '../model/dates';
 import { md, mdCode, mdJoin, type Markdown } from '../../encode';
-import { suffixKind } from '../kinds';
-import type { PolicyModel, RoadmapModel } from '../model';
-import { schemaAt, type SchemaNode } from '../schema-nav';
-import type { LineIndex } from '../text';
+import { suffixKind } from '../model/kinds';
+import type { PolicyModel, RoadmapModel } from '../model/model';
+import { schemaAt, type SchemaNode } from '../model/schema-nav';
+import type { LineIndex } from '../syntax/text';
 import { DOC_KINDS, type DataPath, type DocKind } from '../types';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../workspace/workspace';
 
 export type CompletionKind = 'key' | 'enum' | 'id' | 'level' | 'goal' | 'date' | 'value' | 'file';
 

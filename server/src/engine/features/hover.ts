@@ -1,12 +1,12 @@
 /** Hover contents (Markdown) for ASL levels, ids and keys (spec §8). */
 import { isScalar } from 'yaml';
-import { ASL_REFERENCE } from '../asl-reference';
-import { requiredSafeguards, type Def, type Goal, type PolicyModel, type RoadmapModel, type Standard } from '../model';
-import { nodeAt } from '../position';
-import { schemaAt } from '../schema-nav';
-import { occurrenceAt, occurrences, type SymbolOccurrence } from '../symbols';
-import type { LoadedDoc, Workspace } from '../workspace';
-import { obj, str } from '../model';
+import { ASL_REFERENCE } from '../model/asl-reference';
+import { requiredSafeguards, type Def, type Goal, type PolicyModel, type RoadmapModel, type Standard } from '../model/model';
+import { nodeAt } from '../syntax/position';
+import { schemaAt } from '../model/schema-nav';
+import { occurrenceAt, occurrences, type SymbolOccurrence } from '../workspace/symbols';
+import type { LoadedDoc, Workspace } from '../workspace/workspace';
+import { obj, str } from '../model/model';
 import { Markdown, md, mdCode, mdJoin } from '../../encode';
 
 /** Hover text: Markdown built only through the encoders (document text is escaped). */

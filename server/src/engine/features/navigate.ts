@@ -1,7 +1,7 @@
 /** Go to definition, find references, rename, and workspace symbols for ids. */
-import { occurrenceAt, occurrences, type SymbolOccurrence } from '../symbols';
+import { occurrenceAt, occurrences, type SymbolOccurrence } from '../workspace/symbols';
 import type { Edit } from '../types';
-import type { LoadedDoc, Workspace } from '../workspace';
+import type { LoadedDoc, Workspace } from '../workspace/workspace';
 
 export interface Loc { path: string; start: number; end: number }
 

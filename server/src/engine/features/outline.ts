@@ -1,8 +1,8 @@
 /** The outline of a document: standards, safeguards, thresholds, goals, assessments. */
-import { fullSpan, locate } from '../locate';
-import { arr, obj, str } from '../model';
+import { fullSpan, locate } from '../syntax/locate';
+import { arr, obj, str } from '../model/model';
 import type { DataPath } from '../types';
-import type { LoadedDoc } from '../workspace';
+import type { LoadedDoc } from '../workspace/workspace';
 
 export type OutlineKind = 'header' | 'standard' | 'safeguard' | 'threshold' | 'evaluation' | 'commitment' | 'goal' | 'milestone' | 'assessment' | 'status' | 'section';
 

@@ -3,12 +3,12 @@
  * safeguard matrix with each safeguard's status from the latest risk report, and the roadmap
  * as a timeline by area. Plain data, rendered by overview-html.ts and overview-markdown.ts.
  */
-import { daysBetween, isRealDate } from '../dates';
-import { requiredSafeguards, type PolicyModel, type ReportModel, type RoadmapModel } from '../model';
+import { daysBetween, isRealDate } from '../model/dates';
+import { requiredSafeguards, type PolicyModel, type ReportModel, type RoadmapModel } from '../model/model';
 import { isPlaceholderOwner } from '../rules/goal-without-owner';
-import { locate } from '../locate';
+import { locate } from '../syntax/locate';
 import type { DataPath, Finding } from '../types';
-import type { LoadedDoc, Workspace } from '../workspace';
+import type { LoadedDoc, Workspace } from '../workspace/workspace';
 
 /** A place in a document (0-based line and character), for "open the line" links. */
 export interface Place { path: string; line: number; character: number }

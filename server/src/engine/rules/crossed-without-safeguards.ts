@@ -1,4 +1,4 @@
-import { requiredSafeguards } from '../model';
+import { requiredSafeguards } from '../model/model';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

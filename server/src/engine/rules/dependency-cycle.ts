@@ -1,4 +1,4 @@
-import type { Goal } from '../model';
+import type { Goal } from '../model/model';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

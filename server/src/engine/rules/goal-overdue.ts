@@ -1,4 +1,4 @@
-import { daysBetween, isRealDate } from '../dates';
+import { daysBetween, isRealDate } from '../model/dates';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

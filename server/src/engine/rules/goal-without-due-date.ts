@@ -1,6 +1,6 @@
-import { isRealDate } from '../dates';
+import { isRealDate } from '../model/dates';
 import { insertAfterId } from './insert-field';
-import { GOAL_KEYS, hasMisspelledKey } from '../schema';
+import { GOAL_KEYS, hasMisspelledKey } from '../model/schema';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 import { insertAfterId } from './insert-field';
-import { GOAL_KEYS, hasMisspelledKey } from '../schema';
+import { GOAL_KEYS, hasMisspelledKey } from '../model/schema';
 import type { Rule } from './rule';
 
 /** Values that hold the place of an owner without naming one. */

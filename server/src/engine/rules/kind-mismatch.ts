@@ -1,4 +1,4 @@
-import { suffixKind } from '../kinds';
+import { suffixKind } from '../model/kinds';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

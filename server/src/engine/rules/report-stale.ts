@@ -1,4 +1,4 @@
-import { addMonths, isRealDate } from '../dates';
+import { addMonths, isRealDate } from '../model/dates';
 import type { Rule } from './rule';
 
 /** RSP v3 publishes risk reports every 3 to 6 months: without a policy cadence, allow 6. */

@@ -1,7 +1,7 @@
 /** What a rule is: metadata (id, default severity, description) and, for most, a check. */
-import type { Anchor } from '../locate';
-import type { Model, PolicyModel } from '../model';
-import type { ParsedText } from '../parse';
+import type { Anchor } from '../syntax/locate';
+import type { Model, PolicyModel } from '../model/model';
+import type { ParsedText } from '../syntax/parse';
 import type { DataPath, DocKind, Edit, Severity } from '../types';
 
 export interface RuleMeta {

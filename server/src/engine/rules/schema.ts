@@ -1,5 +1,5 @@
-import { sourceOf } from '../locate';
-import { validate } from '../schema';
+import { sourceOf } from '../syntax/locate';
+import { validate } from '../model/schema';
 import type { Rule } from './rule';
 
 /** A goal's owner and due date have dedicated rules: one problem, one finding. */

@@ -1,4 +1,4 @@
-import { arr, obj } from '../model';
+import { arr, obj } from '../model/model';
 import type { Rule } from './rule';
 
 export const rule: Rule = {

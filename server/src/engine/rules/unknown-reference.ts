@@ -1,5 +1,5 @@
-import type { Def, PolicyModel, Ref } from '../model';
-import { closest, didYouMean } from '../suggest';
+import type { Def, PolicyModel, Ref } from '../model/model';
+import { closest, didYouMean } from '../model/suggest';
 import type { DataPath } from '../types';
 import type { Rule, RuleContext } from './rule';
 

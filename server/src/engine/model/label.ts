@@ -1,5 +1,5 @@
 /** Human names for places in a document, for messages: "goal SEC-1", "threshold CBRN-3". */
-import type { DataPath, DocKind } from './types';
+import type { DataPath, DocKind } from '../types';
 
 const DOC_NAMES: Record<DocKind, string> = { policy: 'the policy', roadmap: 'the roadmap', 'risk-report': 'the risk report' };
 

@@ -5,9 +5,9 @@
  * their `policy:` path names.
  */
 import type { Host } from './host';
-import { locate } from './locate';
-import type { DefKind } from './model';
-import type { DataPath } from './types';
+import { locate } from '../syntax/locate';
+import type { DefKind } from '../model/model';
+import type { DataPath } from '../types';
 import type { LoadedDoc } from './workspace';
 
 export type SymbolKind = DefKind | 'level' | 'goal';

@@ -9,8 +9,8 @@
  * `{ command: 'open', path, line, character }` on click and swaps the body on
  * `{ command: 'update', html }`. All document text is escaped: it is untrusted.
  */
-import { contentSecurityPolicy, htmlText } from '../../encode';
-import type { FileCounts, GoalItem, Overview, Place, PolicyView, RoadmapView, SafeguardColumn, SafeguardStatus, StandardGroup, ThresholdRow } from './overview';
+import { contentSecurityPolicy, htmlText } from '../encode';
+import type { FileCounts, GoalItem, Overview, Place, PolicyView, RoadmapView, SafeguardColumn, SafeguardStatus, StandardGroup, ThresholdRow } from '../engine/features/overview';
 
 export interface OverviewHtmlOptions {
   mode: 'file' | 'webview';

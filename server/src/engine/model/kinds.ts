@@ -1,4 +1,4 @@
-import type { DocKind } from './types';
+import type { DocKind } from '../types';
 
 const SUFFIXES: Array<[RegExp, DocKind]> = [
   [/\.rsp\.ya?ml$/i, 'policy'],

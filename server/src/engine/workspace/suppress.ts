@@ -5,9 +5,9 @@
  * Text after ` -- ` is a reason. A directive that silences nothing is itself a finding.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { ParsedText } from './parse';
-import { RULES_BY_ID } from './rules';
-import { closest, didYouMean } from './suggest';
+import type { ParsedText } from '../syntax/parse';
+import { RULES_BY_ID } from '../rules';
+import { closest, didYouMean } from '../model/suggest';
 
 export interface Directive {
   scope: 'line' | 'file';

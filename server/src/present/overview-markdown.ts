@@ -6,8 +6,8 @@
  * per file. Every piece of document text goes through `mdText` (it is untrusted): no markup,
  * HTML, links, autolinks, mentions or new lines can come from it.
  */
-import { mdText } from '../../encode';
-import type { GoalItem, Overview, PolicyView, RoadmapView, SafeguardStatus, ThresholdRow } from './overview';
+import { mdText } from '../encode';
+import type { GoalItem, Overview, PolicyView, RoadmapView, SafeguardStatus, ThresholdRow } from '../engine/features/overview';
 
 /** Above this many safeguards, the matrix is folded by ASL standard. */
 export const MAX_MATRIX_COLUMNS = 12;

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Host, HostRead } from './host';
-import { formatBytes } from './parse';
+import { formatBytes } from '../syntax/parse';
 
 export class NodeHost implements Host {
   constructor(private readonly cwd = process.cwd()) {}

@@ -3,7 +3,7 @@
  * of the wrong type is simply absent here (the schema rule reports it), so rules never
  * have to re-check types.
  */
-import type { DataPath } from './types';
+import type { DataPath } from '../types';
 
 type Obj = Record<string, unknown>;
 export function obj(v: unknown): Obj | undefined { return v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined; }

@@ -4,19 +4,19 @@
  * One code path for the CLI and the language server.
  */
 import { EMPTY_CONFIG, parseConfig, type ResolvedConfig } from './config';
-import { localToday } from './dates';
-import { decodeBytes } from './decode';
+import { localToday } from '../model/dates';
+import { decodeBytes } from '../syntax/decode';
 import type { Host, ReadFailure } from './host';
-import { CONFIG_FILE, CONFIG_FILE_YML, isConfigName, suffixKind } from './kinds';
-import { locate, rootSpan } from './locate';
-import { obj, policyModel, reportModel, roadmapModel, type Model } from './model';
-import { SegmentCache, parseYaml, type ParsedText } from './parse';
-import { LineIndex } from './text';
-import { CHECKS, RULES_BY_ID } from './rules';
-import type { PolicyLink, Report, RuleContext } from './rules/rule';
-import { closest, didYouMean, quoteList } from './suggest';
+import { CONFIG_FILE, CONFIG_FILE_YML, isConfigName, suffixKind } from '../model/kinds';
+import { locate, rootSpan } from '../syntax/locate';
+import { obj, policyModel, reportModel, roadmapModel, type Model } from '../model/model';
+import { SegmentCache, parseYaml, type ParsedText } from '../syntax/parse';
+import { LineIndex } from '../syntax/text';
+import { CHECKS, RULES_BY_ID } from '../rules';
+import type { PolicyLink, Report, RuleContext } from '../rules/rule';
+import { closest, didYouMean, quoteList } from '../model/suggest';
 import { findDirectives, isSuppressed, unusedDirectives } from './suppress';
-import { DOC_KINDS, type DocKind, type Finding, type Fix } from './types';
+import { DOC_KINDS, type DocKind, type Finding, type Fix } from '../types';
 
 export interface LoadedDoc {
   path: string;

@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 
 /** Maps offsets to LSP positions and back, in O(log lines). */
 export class LineIndex {

@@ -1,5 +1,5 @@
 /** Applying fixes to a text: non-overlapping edits, one fix per finding. */
-import type { Edit, Finding } from './types';
+import type { Edit, Finding } from '../types';
 
 /**
  * The text with the safe fixes of `findings` applied (fixes that overlap an earlier one are

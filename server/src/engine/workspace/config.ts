@@ -1,12 +1,12 @@
 /** `.rsp-lint.yaml`: rule severities and limits for the documents below its folder. */
-import { DEFAULT_LIMITS, LIMIT_CEILINGS, LIMIT_FLOORS, type Limits } from './limits';
-import { locate } from './locate';
-import { obj } from './model';
-import { parseYaml } from './parse';
-import { RULES_BY_ID } from './rules';
-import { validate } from './schema';
-import { closest, didYouMean } from './suggest';
-import type { Finding, SeverityOrOff } from './types';
+import { DEFAULT_LIMITS, LIMIT_CEILINGS, LIMIT_FLOORS, type Limits } from '../syntax/limits';
+import { locate } from '../syntax/locate';
+import { obj } from '../model/model';
+import { parseYaml } from '../syntax/parse';
+import { RULES_BY_ID } from '../rules';
+import { validate } from '../model/schema';
+import { closest, didYouMean } from '../model/suggest';
+import type { Finding, SeverityOrOff } from '../types';
 
 export interface ResolvedConfig {
   /** Absolute path of the configuration file, when there is one. */

@@ -1,6 +1,6 @@
 /** Walk a JSON schema along a data path: for hovers and completion. */
 import { schemaFor } from './schema';
-import type { DataPath, DocKind } from './types';
+import type { DataPath, DocKind } from '../types';
 
 export interface SchemaNode {
   description?: string;

@@ -1,6 +1,6 @@
 /** From a data path to the smallest YAML node that shows it, as offsets. */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { DataPath } from './types';
+import type { DataPath } from '../types';
 
 export type Anchor = 'key' | 'value' | 'item';
 

@@ -1,6 +1,6 @@
 /** From an offset in the text to the YAML node under it and its data path. */
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { DataPath } from './types';
+import type { DataPath } from '../types';
 
 export interface NodeAt {
   path: DataPath;

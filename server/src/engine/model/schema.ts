@@ -5,14 +5,14 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import policySchema from '../../../schemas/policy.schema.json';
-import roadmapSchema from '../../../schemas/roadmap.schema.json';
-import reportSchema from '../../../schemas/risk-report.schema.json';
-import configSchema from '../../../schemas/rsp-lint-config.schema.json';
-import type { Anchor } from './locate';
+import policySchema from '../../../../schemas/policy.schema.json';
+import roadmapSchema from '../../../../schemas/roadmap.schema.json';
+import reportSchema from '../../../../schemas/risk-report.schema.json';
+import configSchema from '../../../../schemas/rsp-lint-config.schema.json';
+import type { Anchor } from '../syntax/locate';
 import { describe as describeAt } from './label';
 import { closest, didYouMean, quoteList } from './suggest';
-import type { DataPath, DocKind } from './types';
+import type { DataPath, DocKind } from '../types';
 
 export interface SchemaProblem {
   path: DataPath;
