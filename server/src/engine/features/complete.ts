@@ -251,7 +251,19 @@ function values(ws: Workspace, path: string, kind: DocKind, format: 1 | 2, dataP
   };
   switch (key) {
     case 'requires':
+    case 'standard_applied':
     case 'asl_applied': levels(policy); break;
+    case 'warns': ids(policy, ['threshold']); break;
+    case 'evaluation': ids(policy, ['evaluation']); break;
+    case 'by': case 'advised_by': case 'approved_by': case 'owner': ids(policy, ['role']); break;
+    case 'scale': for (const sc of policy?.scales ?? []) add({ label: sc.id, kind: 'value', detail: sc.title ?? `scale (${sc.levels.join(', ')})`, insertText: sc.id }); break;
+    case 'level': for (const sc of (policy?.scales ?? []).filter((x) => x.appliesTo === 'capability')) for (const l of sc.levels) add({ label: l, kind: 'level', detail: `level of ${sc.id}`, insertText: l }); break;
+    case 'goal': {
+      const rm = (ws.lastGoodModel(path) as { kind?: string; roadmapRef?: string } | undefined);
+      const target = rm?.kind === 'risk-report' && rm.roadmapRef ? ws.load(ws.host.resolve(ws.host.dirname(path), rm.roadmapRef)).model : undefined;
+      for (const g of target?.kind === 'roadmap' ? target.goals : []) if (g.id) add({ label: g.id, kind: 'goal', detail: `${g.area ?? ''} goal${g.title ? ` — ${g.title}` : ''}`, insertText: g.id });
+      break;
+    }
     case 'safeguards': if (kind === 'policy') ids(policy, ['safeguard']); break;
     case 'safeguard': ids(policy, ['safeguard']); break;
     case 'threshold': ids(policy, ['threshold']); break;

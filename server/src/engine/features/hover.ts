@@ -1,6 +1,7 @@
 /** Hover contents (Markdown) for ASL levels, ids and keys (spec §8). */
 import { isScalar } from 'yaml';
 import { ASL_REFERENCE } from '../model/asl-reference';
+import { DOMAINS, SCALE_REFERENCES, levelReference } from '../model/references';
 import { requiredSafeguards, type Def, type Goal, type PolicyModel, type RoadmapModel, type Standard } from '../model/model';
 import { nodeAt } from '../syntax/position';
 import { schemaAt } from '../model/schema-nav';
@@ -33,6 +34,13 @@ export function hover(ws: Workspace, path: string, offset: number): HoverResult 
       const md = idMarkdown(ws, doc, occ);
       if (md) return { markdown: md, start: occ.start, end: occ.end };
     }
+  }
+  // v2 vocabularies: a domain, a level of a declared or built-in scale, a built-in reference.
+  if (!at.isKey && isScalar(at.node) && typeof at.node.value === 'string') {
+    const v = at.node.value;
+    const last = at.path[at.path.length - 1];
+    const vocab = vocabularyMarkdown(ws, doc, String(last), v);
+    if (vocab) return { markdown: vocab, start: at.start, end: at.end };
   }
   // A key, or a plain value: the field's description from the schema.
   const field = [...at.path];
@@ -74,10 +82,10 @@ export function aslMarkdown(ws: Workspace, doc: LoadedDoc, level: string): Markd
     }
   }
   if (std && from) {
-    const all = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requires === level).map((t) => mdCode(t.id));
+    const all = (own?.path === from ? own.model : (ws.load(from).model as PolicyModel)).thresholds.filter((t) => t.requiresAll.some((r) => r.id === level)).map((t) => mdCode(t.id));
     const thresholds = all.length > 25 ? [...all.slice(0, 25), md`… ${all.length - 25} more`] : all;
     return mdJoin([
-      md`**${level}${std.name && std.name !== level ? md` — ${std.name}` : ''}** · ${std.status}`,
+      md`**${level}${std.name && std.name !== level ? md` — ${std.name}` : ''}** · ${std.status}${std.scale ? md` · scale ${mdCode(std.scale)}` : ''}${std.securityLevel ? md` · security aims at ${mdCode(std.securityLevel)}${levelReference(std.securityLevel) ? md` (${levelReference(std.securityLevel)!.entry.summary})` : ''}` : ''}`,
       md``,
       md`${std.summary ?? ''}`,
       md``,
@@ -121,7 +129,30 @@ function idMarkdown(ws: Workspace, doc: LoadedDoc, occ: SymbolOccurrence): Markd
   if (p.model?.kind !== 'policy') return undefined;
   const d = p.model.byId.get(occ.name);
   if (!d) return md`**${occ.name}** — not defined in ${ws.host.display(scope!)}`;
+  if (d.kind === 'standard') return aslMarkdown(ws, doc, d.id);
   return defMarkdown(p.model, d, p, ws.host.display(p.path));
+}
+
+/** Hovers over v2 vocabulary values: a threshold's domain, a capability level, a scale's reference, a RAND level. */
+function vocabularyMarkdown(ws: Workspace, doc: LoadedDoc, key: string, value: string): Markdown | undefined {
+  if (key === 'domain') {
+    const d = DOMAINS[value];
+    return d ? md`**Domain ${mdCode(value)}**\n\n${d}` : md`**Domain ${mdCode(value)}** — not one of the known domains; allowed, but tools that compare policies will not recognise it.`;
+  }
+  if (key === 'reference' && SCALE_REFERENCES[value]) {
+    const r = SCALE_REFERENCES[value]!;
+    return mdJoin([md`**${r.title}** · built-in reference ${mdCode(r.id)}`, md``, list(r.levels.map((l) => md`${mdCode(l.level)} — ${l.summary}`)), ...(r.note ? [md``, md`_${r.note}_`] : []), md``, md`_Source: ${r.source}_`], '\n');
+  }
+  const own = policyOf(ws, doc);
+  const scale = own?.model.scales.find((sc) => sc.levels.includes(value) && (key === 'level' || key === 'security_level' || key === 'levels'));
+  if (scale || key === 'level' || key === 'security_level') {
+    const ref = levelReference(value);
+    const out: Markdown[] = [md`**${value}**${scale ? md` · level ${scale.levels.indexOf(value) + 1} of ${scale.levels.length} on scale ${mdCode(scale.id)}${scale.title ? md` (${scale.title})` : ''}` : ''}`];
+    if (scale) out.push(md``, md`Scale, lowest first: ${mdJoin(scale.levels.map((l) => mdCode(l)), ' < ')}`);
+    if (ref) out.push(md``, md`${ref.entry.summary}`, md``, md`_Built-in reference ${mdCode(ref.scale.id)}: ${ref.scale.source}_`);
+    if (out.length > 1) return mdJoin(out, '\n');
+  }
+  return undefined;
 }
 
 function defMarkdown(p: PolicyModel, d: Def, doc: LoadedDoc, shown: string): Markdown {
@@ -129,12 +160,28 @@ function defMarkdown(p: PolicyModel, d: Def, doc: LoadedDoc, shown: string): Mar
   const item = d.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
   const description = str(obj(item)?.description);
   const out: Markdown[] = [];
+  if (d.kind === 'role') {
+    out.push(md`**Role ${d.id}**${d.title ? md` — ${d.title}` : ''}`);
+    const responsibilities = str(obj(item)?.responsibilities);
+    if (responsibilities) out.push(md``, md`${responsibilities}`);
+    out.push(md``, md`_Defined in ${shown}_`);
+    return mdJoin(out, '\n');
+  }
+  if (d.kind === 'decision') {
+    const c = obj(item);
+    out.push(md`**Decision ${d.id}**${d.title ? md` — ${mdCode(d.title)}` : ''}`);
+    const by = Array.isArray(c?.by) ? (c!.by as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    if (by.length) out.push(md``, md`Taken by: ${mdJoin(by.map((x) => mdCode(x)), ', ')}`);
+    if (str(c?.criteria)) out.push(md``, md`${str(c?.criteria)}`);
+    out.push(md``, md`_Defined in ${shown}_`);
+    return mdJoin(out, '\n');
+  }
   if (d.kind === 'threshold') {
     const t = p.thresholds.find((x) => x.id === d.id)!;
-    const std = t.requires ? p.byLevel.get(t.requires) : undefined;
     out.push(md`**Threshold ${d.id}**${t.title ? md` — ${t.title}` : ''}`, md``);
     if (t.domain) out.push(md`Domain: ${mdCode(t.domain)}`);
-    out.push(md`Requires: ${t.requires ? md`**${t.requires}**${std ? md` (${std.status})` : md` (not defined)`}` : md`_no standard_`}`);
+    const reqs = t.requiresAll.map((r) => { const x = p.byLevel.get(r.id); return md`**${r.id}**${x ? md` (${x.status})` : md` (not defined)`}`; });
+    out.push(md`Requires: ${reqs.length ? mdJoin(reqs, ', ') : md`_no standard_`}${t.role !== 'threshold' ? md` · role ${mdCode(t.role)}` : ''}${t.level ? md` · level ${mdCode(t.level)}` : ''}${t.warns ? md` · warns of ${mdCode(t.warns.id)}` : ''}`);
     if (description) out.push(md``, md`${description}`);
     out.push(md``, md`**Required safeguards**`, list(requiredSafeguards(p, t).map((id) => { const s = p.byId.get(id); return s ? safeguardLine(s) : mdCode(id); })));
     out.push(md``, md`**Evaluations**`, list(t.evaluations.map((e) => md`${mdCode(e.id)}${e.title ? md` — ${e.title}` : ''}`)));

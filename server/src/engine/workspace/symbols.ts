@@ -42,11 +42,20 @@ export function occurrences(doc: LoadedDoc, host: Host): SymbolOccurrence[] {
   };
   if (m.kind === 'policy') {
     const scope = doc.path;
-    for (const s of m.standards) add('level', scope, s.level, 'level', 'def', [...s.path, 'level']);
-    for (const d of m.defs) add('id', scope, d.id, d.kind, 'def', [...d.path, 'id']);
+    // A standard named like an ASL level lives in the level space (roadmaps and reports refer to
+    // levels by name); in v2 any other standard id is an id of the policy like the rest.
+    for (const s of m.standards) {
+      if (m.format === 1 || LEVEL.test(s.level)) add('level', scope, s.level, 'level', 'def', [...s.path, s.idKey]);
+      else add('id', scope, s.level, 'standard', 'def', [...s.path, s.idKey]);
+    }
+    for (const d of m.defs) if (d.kind !== 'standard') add('id', scope, d.id, d.kind, 'def', [...d.path, 'id']);
     for (const t of m.thresholds) {
-      if (t.requires && LEVEL.test(t.requires)) add('level', scope, t.requires, 'level', 'ref', [...t.path, 'requires']);
+      for (const r of t.requiresAll) {
+        if (LEVEL.test(r.id)) add('level', scope, r.id, 'level', 'ref', r.path);
+        else if (m.format === 2) add('id', scope, r.id, 'standard', 'ref', r.path);
+      }
       for (const r of t.safeguards) add('id', scope, r.id, 'safeguard', 'ref', r.path);
+      if (t.warns) add('id', scope, t.warns.id, 'threshold', 'ref', t.warns.path);
     }
     return out;
   }
@@ -64,9 +73,16 @@ export function occurrences(doc: LoadedDoc, host: Host): SymbolOccurrence[] {
   } else {
     for (const a of m.assessments) {
       if (a.threshold) add('id', scope, a.threshold, 'threshold', 'ref', [...a.path, 'threshold']);
-      if (a.asl && LEVEL.test(a.asl)) add('level', scope, a.asl, 'level', 'ref', [...a.path, 'asl_applied']);
+      if (a.asl && LEVEL.test(a.asl)) add('level', scope, a.asl, 'level', 'ref', [...a.path, a.aslKey]);
+      else if (a.asl && m.format === 2) add('id', scope, a.asl, 'standard', 'ref', [...a.path, a.aslKey]);
+      for (const r of a.evaluations) add('id', scope, r.id, 'evaluation', 'ref', r.path);
     }
     for (const s of m.statuses) if (s.safeguard) add('id', scope, s.safeguard, 'safeguard', 'ref', [...s.path, 'safeguard']);
+    for (const r of [...m.approvedBy, ...(m.decision?.by ?? [])]) add('id', scope, r.id, 'role', 'ref', r.path);
+    if (m.roadmapRef !== undefined) {
+      const roadmap = host.resolve(host.dirname(doc.path), m.roadmapRef);
+      for (const r of m.roadmapReview) if (r.goal) add('goal', roadmap, r.goal, 'goal', 'ref', [...r.path, 'goal']);
+    }
   }
   return out;
 }
