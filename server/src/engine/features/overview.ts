@@ -103,7 +103,7 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
       const required = requiredSafeguards(model, t);
       const gaps = det?.d === 'near' || det?.d === 'crossed' ? required.filter((id) => status.get(id) !== 'implemented') : [];
       return {
-        id: t.id, title: t.title, domain: t.domain, requires: t.requires, requiresStatus: t.requires ? model.byLevel.get(t.requires)?.status : undefined,
+        id: t.id, title: t.title, domain: t.domain, requires: t.requiresAll.length ? t.requiresAll.map((r) => r.id).join(', ') : undefined, requiresStatus: t.requiresAll.length ? worstStatus(t.requiresAll.map((r) => model.byLevel.get(r.id)?.status)) : undefined,
         required, ...(det?.d ? { determination: det.d } : {}), ...(det?.asl ? { aslApplied: det.asl } : {}), gaps, at: place(doc, [...t.path, 'id'], display),
       };
     });
@@ -139,4 +139,10 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
     files.push({ path: display(p), ...c, at: { path: display(p), line: first?.range.start.line ?? 0, character: first?.range.start.character ?? 0 } });
   }
   return { today, policies: views, files, totals };
+}
+
+/** The status shown for a list of required standards: the least ready one (undefined if any is not defined at all). */
+function worstStatus(list: Array<string | undefined>): string | undefined {
+  if (list.some((x) => x === undefined)) return undefined;
+  return list.includes('planned') ? 'planned' : list.includes('provisional') ? 'provisional' : 'defined';
 }
