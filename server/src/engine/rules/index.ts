@@ -1,4 +1,4 @@
-/** The rule registry: every rule, in the order of spec §5. */
+/** The rule registry: every rule, in the order of spec §5, then the v2 rules of spec v2 §6. */
 import type { Rule, RuleMeta } from './rule';
 import { rule as yamlSyntax } from './yaml-syntax';
 import { rule as schema } from './schema';
@@ -18,6 +18,17 @@ import { rule as dependencyCycle } from './dependency-cycle';
 import { rule as thresholdNotAssessed } from './threshold-not-assessed';
 import { rule as crossedWithoutSafeguards } from './crossed-without-safeguards';
 import { rule as reportStale } from './report-stale';
+import { rule as alertWithoutTarget } from './alert-without-target';
+import { rule as levelNotInScale } from './level-not-in-scale';
+import { rule as standardBelowRequired } from './standard-below-required';
+import { rule as goalDoneWithoutDate } from './goal-done-without-date';
+import { rule as goalDroppedWithoutReason } from './goal-dropped-without-reason';
+import { rule as reportWithoutDecision } from './report-without-decision';
+import { rule as reportNotApproved } from './report-not-approved';
+import { rule as redactedWithoutReview } from './redacted-without-review';
+import { rule as reviewLate } from './review-late';
+import { rule as goalUnreviewed } from './goal-unreviewed';
+import { rule as changeUnlogged } from './change-unlogged';
 import { rule as config } from './config';
 import { rule as unusedSuppression } from './unused-suppression';
 import { rule as resourceLimit } from './resource-limit';
@@ -28,6 +39,9 @@ export const CHECKS: readonly Rule[] = [
   schema, kindMismatch, duplicateId, unknownReference, thresholdWithoutSafeguards, thresholdWithoutEvaluation,
   aslNotDefined, riskReportCadence, goalWithoutOwner, goalWithoutDueDate, goalOverdue, goalUnlinked,
   roadmapAreaEmpty, dependencyCycle, thresholdNotAssessed, crossedWithoutSafeguards, reportStale,
+  // rsp/v2 (spec v2 §6), in the order of its table; they check v2 documents only.
+  alertWithoutTarget, levelNotInScale, standardBelowRequired, goalDoneWithoutDate, goalDroppedWithoutReason, reportWithoutDecision,
+  reportNotApproved, redactedWithoutReview, reviewLate, goalUnreviewed, changeUnlogged,
 ];
 
 export const RULES: readonly RuleMeta[] = [
