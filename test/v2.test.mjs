@@ -120,3 +120,31 @@ describe('the editor on v2 documents (LSP stdio)', () => {
     lsp.replace(uri(P), text);
   });
 });
+
+describe('quick fixes of the v2 rules (LSP stdio)', () => {
+  const dir = tmp();
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'goal-done-without-date'), dir, { recursive: true });
+  const R = path.join(dir, 'bad.roadmap.yaml');
+  const text = fs.readFileSync(R, 'utf8');
+  let lsp;
+  before(async () => { lsp = await startLsp({ root: dir, settings: { today: '2026-11-23' } }); lsp.open(uri(R), text, 'rsp-roadmap'); });
+  after(async () => { await lsp?.shutdown(); });
+  test('goal-done-without-date offers to add completed: with today, and the finding goes once applied', async () => {
+    const d = await lsp.waitDiagnostics(uri(R), (p) => p.diagnostics.some((x) => x.code === 'goal-done-without-date'));
+    const diag = d.diagnostics.find((x) => x.code === 'goal-done-without-date');
+    const actions = await lsp.request('textDocument/codeAction', { textDocument: { uri: uri(R) }, range: diag.range, context: { diagnostics: [diag] } });
+    const fix = actions.find((a) => a.edit && /completed/.test(a.title));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    const edits = fix.edit.changes[uri(R)];
+    assert.ok(edits.some((e) => /completed: 2026-11-23/.test(e.newText)), JSON.stringify(edits));
+    // Apply the edits (from the end) and check the finding is gone for that goal.
+    const lines = text.split('\n');
+    const offset = (p) => lines.slice(0, p.line).reduce((a, l) => a + l.length + 1, 0) + p.character;
+    let fixed = text;
+    for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) fixed = fixed.slice(0, offset(e.range.start)) + e.newText + fixed.slice(offset(e.range.end));
+    lsp.replace(uri(R), fixed);
+    const after = await lsp.waitDiagnostics(uri(R), (p) => p.version === 2);
+    const line = diag.range.start.line;
+    assert.ok(!after.diagnostics.some((x) => x.code === 'goal-done-without-date' && x.range.start.line === line), JSON.stringify(after.diagnostics.map((x) => `${x.range.start.line}:${x.code}`)));
+  });
+});
