@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CodeActionRequest, State, type BaseLanguageClient, type CodeAction, type LanguageClientOptions } from 'vscode-languageclient';
 
 export const LANGUAGES: Record<string, string> = { policy: 'rsp-policy', roadmap: 'rsp-roadmap', 'risk-report': 'rsp-risk-report' };
-const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v1\1[ \t]*(#.*)?$/m;
+const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v[12]\1[ \t]*(#.*)?$/m;
 const KIND = /^kind[ \t]*:[ \t]*["']?(policy|roadmap|risk-report)["']?[ \t]*(#.*)?$/m;
 /** The file templates among the contributed snippets (snippets/*.code-snippets). */
 const TEMPLATES: Record<string, { language: string; snippet: string; label: string }> = {
@@ -174,7 +174,7 @@ export async function activateWith(
   const started = performance.now();
   const c = make();
   client = c;
-  // Plain .yaml files that declare `format: rsp/v1` become RSP documents of their kind.
+  // Plain .yaml files that declare `format: rsp/v1` or `rsp/v2` become RSP documents of their kind.
   const detect = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'yaml' || doc.uri.scheme === 'git') return;
     const head = doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 400), 0));

@@ -17,7 +17,7 @@ const SNIFF_BYTES = 64 * 1024;
 export class UsageError extends Error {}
 
 /** Said when a run finds nothing to check (exit 2 unless --allow-empty). */
-export const NOTHING_FOUND = 'no RSP documents found (*.rsp.yaml, *.roadmap.yaml, *.risk-report.yaml, or YAML that carries \'format: rsp/v1\'); nothing was checked. Pass --allow-empty to accept this';
+export const NOTHING_FOUND = 'no RSP documents found (*.rsp.yaml, *.roadmap.yaml, *.risk-report.yaml, or YAML that carries \'format: rsp/v1\' or \'format: rsp/v2\'); nothing was checked. Pass --allow-empty to accept this';
 
 /**
  * The documents to check, and the configuration files met in the folders searched (which

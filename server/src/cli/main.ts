@@ -20,9 +20,9 @@ export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
        rsp-lint migrate [--write] [paths...]
 
-Checks Responsible Scaling Policy documents (policy, roadmap, risk report; format rsp/v1).
+Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
-*.risk-report.yaml (and .yml), and other YAML files that carry 'format: rsp/v1'.
+*.risk-report.yaml (and .yml), and other YAML files that carry 'format: rsp/v1' or 'rsp/v2'.
 No path means the current folder.
 
 Options:

@@ -6,8 +6,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-export type DocKind = 'policy' | 'roadmap' | 'risk-report';
-export const DOC_KINDS: readonly DocKind[] = ['policy', 'roadmap', 'risk-report'];
+export type DocKind = 'policy' | 'roadmap' | 'risk-report' | 'profile';
+export const DOC_KINDS: readonly DocKind[] = ['policy', 'roadmap', 'risk-report', 'profile'];
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }

@@ -163,13 +163,14 @@ export function complete(ws: Workspace, path: string, offset: number, today = lo
   const starts = lines; // line lookups in O(1): nothing proportional to the document per request
   const prefix = text.slice(lines.lineStart(pos.line), offset);
   const kind = kindOf(path, text);
+  const format: 1 | 2 = kind === 'profile' || /^format[ \t]*:[ \t]*["']?rsp\/v2\b/m.test(text) ? 2 : 1;
 
   // A key being typed: "  sta", "  - id", or an empty line.
   const keyM = /^(\s*)(- )?([A-Za-z_][\w-]*)?$/.exec(prefix);
   if (keyM && !kind) return rootKeys(offset, keyM[3] ?? '');
   if (keyM && kind && (keyM[3] !== undefined || !keyM[2])) {
     const col = keyM[1]!.length + (keyM[2] ? 2 : 0);
-    const r = keys(kind, pathAbove(text, starts, pos.line, col, !!keyM[2]), siblingKeys(text, starts, pos.line, col), offset - (keyM[3]?.length ?? 0), offset);
+    const r = keys(kind, format, pathAbove(text, starts, pos.line, col, !!keyM[2]), siblingKeys(text, starts, pos.line, col), offset - (keyM[3]?.length ?? 0), offset);
     if (r || !keyM[2]) return r;
   }
   // A list item: "    - " or "    - CB" under "supports:" (or a new item of a list of mappings).
@@ -177,10 +178,10 @@ export function complete(ws: Workspace, path: string, offset: number, today = lo
   if (itemM && kind) {
     const col = itemM[1]!.length;
     const parentPath = pathAbove(text, starts, pos.line, col + 2, true).slice(0, -1);
-    const s = schemaAt(kind, parentPath);
-    if (s?.items?.properties) return keys(kind, [...parentPath, 0], new Set(), offset - itemM[2]!.length, offset);
+    const s = schemaAt(kind, parentPath, format);
+    if (s?.items?.properties) return keys(kind, format, [...parentPath, 0], new Set(), offset - itemM[2]!.length, offset);
     const key = parentPath[parentPath.length - 1];
-    if (typeof key === 'string') return values(ws, path, kind, parentPath, key, true, itemM[2]!, offset, today);
+    if (typeof key === 'string') return values(ws, path, kind, format, parentPath, key, true, itemM[2]!, offset, today);
     return undefined;
   }
   // A value: "  status: in-pr", "  supports: [CBRN-3, AS".
@@ -189,27 +190,27 @@ export function complete(ws: Workspace, path: string, offset: number, today = lo
     const col = valM[1]!.length + (valM[2] ? 2 : 0);
     const parentPath = pathAbove(text, starts, pos.line, col, !!valM[2]);
     const key = valM[3]!;
-    return values(ws, path, kind, [...parentPath, key], key, !!valM[4], valM[6]!, offset, today);
+    return values(ws, path, kind, format, [...parentPath, key], key, !!valM[4], valM[6]!, offset, today);
   }
   return undefined;
 }
 
 function rootKeys(offset: number, typed: string): CompletionResult {
   const items: Completion[] = [
-    { label: 'format', kind: 'key', detail: 'rsp/v1', insertText: 'format: rsp/v1', documentation: md`The format version of this document.` },
+    { label: 'format', kind: 'key', detail: 'rsp/v2', insertText: 'format: rsp/v2', documentation: md`The format version of this document: rsp/v2 (rsp/v1 documents keep working).` },
     ...DOC_KINDS.map((k) => ({ label: `kind: ${k}`, kind: 'key' as const, insertText: `kind: ${k}`, documentation: md`Make this a ${k} document.` })),
   ];
   return { items, start: offset - typed.length, end: offset };
 }
 
-function keys(kind: DocKind, dataPath: DataPath, present: Set<string>, start: number, end: number): CompletionResult | undefined {
-  const s = schemaAt(kind, dataPath);
+function keys(kind: DocKind, format: 1 | 2, dataPath: DataPath, present: Set<string>, start: number, end: number): CompletionResult | undefined {
+  const s = schemaAt(kind, dataPath, format);
   if (!s?.properties) return undefined;
   const required = new Set(s.required ?? []);
   const items: Completion[] = [];
   for (const [name, p0] of Object.entries(s.properties)) {
     if (present.has(name)) continue;
-    const p = schemaAt(kind, [...dataPath, name]) ?? p0;
+    const p = schemaAt(kind, [...dataPath, name], format) ?? p0;
     const collection = p.type === 'object' || p.type === 'array' || !!p.properties || !!p.items;
     items.push({
       label: name,
@@ -229,8 +230,8 @@ function describeField(p: SchemaNode): Markdown {
   return mdJoin(out, '\n\n');
 }
 
-function values(ws: Workspace, path: string, kind: DocKind, dataPath: DataPath, key: string, listItem: boolean, typed: string, offset: number, today: string): CompletionResult | undefined {
-  let s = schemaAt(kind, dataPath);
+function values(ws: Workspace, path: string, kind: DocKind, format: 1 | 2, dataPath: DataPath, key: string, listItem: boolean, typed: string, offset: number, today: string): CompletionResult | undefined {
+  let s = schemaAt(kind, dataPath, format);
   if (listItem && s?.items) s = s.items;
   const items: Completion[] = [];
   const add = (c: Completion) => items.push(c);

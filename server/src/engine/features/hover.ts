@@ -37,12 +37,12 @@ export function hover(ws: Workspace, path: string, offset: number): HoverResult 
   // A key, or a plain value: the field's description from the schema.
   const field = [...at.path];
   while (field.length && typeof field[field.length - 1] === 'number') field.pop();
-  const s = schemaAt(doc.kind, field);
+  const s = schemaAt(doc.kind, field, doc.model?.format ?? 1);
   if (!s?.description || field.length === 0) return undefined;
   const name = String(field[field.length - 1]);
   const parts = [md`**${name}**`, md``, md`${s.description}`];
   if (s.enum) parts.push(md``, md`Allowed: ${mdJoin(s.enum.map((v) => mdCode(v)), ', ')}${s.default !== undefined ? md` (default ${mdCode(s.default)})` : ''}`);
-  parts.push(md``, md`_${doc.kind === 'risk-report' ? 'risk-report' : doc.kind}.schema.json_`);
+  parts.push(md``, md`_${doc.kind}${doc.model?.format === 2 || doc.kind === 'profile' ? '.v2' : ''}.schema.json_`);
   return { markdown: mdJoin(parts, '\n'), start: at.start, end: at.end };
 }
 

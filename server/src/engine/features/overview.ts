@@ -65,7 +65,7 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
   docs.forEach(addPolicy);
   const linkedTo = (d: LoadedDoc): string | undefined => {
     const m = d.model;
-    if (!m || m.kind === 'policy' || m.policyRef === undefined) return undefined;
+    if (!m || m.kind === 'policy' || m.kind === 'profile' || m.policyRef === undefined) return undefined;
     const target = ws.host.resolve(ws.host.dirname(d.path), m.policyRef);
     const p = ws.load(target);
     if (p.model?.kind === 'policy') { addPolicy(p); return target; }

@@ -4,6 +4,7 @@ const SUFFIXES: Array<[RegExp, DocKind]> = [
   [/\.rsp\.ya?ml$/i, 'policy'],
   [/\.roadmap\.ya?ml$/i, 'roadmap'],
   [/\.risk-report\.ya?ml$/i, 'risk-report'],
+  [/\.profile\.ya?ml$/i, 'profile'],
 ];
 
 /** The kind a file name promises (spec §1), if any. */
@@ -22,8 +23,8 @@ export function isConfigName(path: string): boolean {
   return base === CONFIG_FILE || base === CONFIG_FILE_YML;
 }
 
-/** A top-level `format: rsp/v1` line marks any YAML file as an RSP document. */
-const FORMAT_LINE = /^format[ \t]*:[ \t]*(["']?)rsp\/v1\1[ \t]*(#.*)?$/m;
+/** A top-level `format: rsp/v1` or `format: rsp/v2` line marks any YAML file as an RSP document. */
+const FORMAT_LINE = /^format[ \t]*:[ \t]*(["']?)rsp\/v[12]\1[ \t]*(#.*)?$/m;
 
 export function isYamlName(path: string): boolean { return /\.ya?ml$/i.test(path); }
 

@@ -1,7 +1,7 @@
 /** Human names for places in a document, for messages: "goal SEC-1", "threshold CBRN-3". */
 import type { DataPath, DocKind } from '../types';
 
-const DOC_NAMES: Record<DocKind, string> = { policy: 'the policy', roadmap: 'the roadmap', 'risk-report': 'the risk report' };
+const DOC_NAMES: Record<DocKind, string> = { policy: 'the policy', roadmap: 'the roadmap', 'risk-report': 'the risk report', profile: 'the profile' };
 
 function field(o: unknown, k: string): string | undefined {
   if (o && typeof o === 'object' && !Array.isArray(o)) {

@@ -1,7 +1,10 @@
 /**
- * Typed models of the three document kinds, read defensively from the plain data: a field
- * of the wrong type is simply absent here (the schema rule reports it), so rules never
- * have to re-check types.
+ * Typed models of the document kinds, read defensively from the plain data: a field of the
+ * wrong type is simply absent here (the schema rule reports it), so rules never have to
+ * re-check types. One model serves both formats: `format` says which (rsp/v1 or rsp/v2), and
+ * v1 names (`asl_standards`, a standard's `level`, `asl_applied`, `model`) are read as their
+ * v2 counterparts — in a v2 document the schema rule reports them, but the other rules still
+ * see what the writer meant.
  */
 import type { DataPath } from '../types';
 
@@ -12,7 +15,17 @@ export function str(v: unknown): string | undefined { return typeof v === 'strin
 
 export interface Ref { id: string; path: DataPath }
 
-export type DefKind = 'safeguard' | 'threshold' | 'evaluation' | 'commitment';
+/** 1 for `format: rsp/v1` (and documents that say nothing else), 2 for `format: rsp/v2`. */
+export type FormatVersion = 1 | 2;
+export function formatOf(data: Obj | undefined): FormatVersion { return data?.format === 'rsp/v2' ? 2 : 1; }
+
+/** One id or a list of ids (`requires: ASL-3` or `requires: [ASL-3, SL4]`), as references. */
+function idRefs(v: unknown, path: DataPath): Ref[] {
+  if (typeof v === 'string') return [{ id: v, path }];
+  return refs(v, path);
+}
+
+export type DefKind = 'safeguard' | 'threshold' | 'evaluation' | 'commitment' | 'standard' | 'role' | 'decision';
 export interface Def {
   id: string;
   kind: DefKind;
@@ -25,10 +38,27 @@ export interface Def {
   threshold?: string;
 }
 
+/** An ordered level vocabulary (v2 `scales`), lowest first. */
+export interface Scale {
+  id: string;
+  path: DataPath;
+  title?: string;
+  appliesTo?: 'safeguards' | 'capability';
+  levels: string[];
+  reference?: string;
+}
+
+export type ThresholdRole = 'threshold' | 'alert' | 'research';
+
 export type StandardStatus = 'defined' | 'provisional' | 'planned';
 export interface Standard {
+  /** The standard's id: v2 `id`, v1 `level` (an ASL level). */
   level: string;
   path: DataPath;
+  /** The key that holds the id: `id` (v2) or `level` (v1). */
+  idKey: 'id' | 'level';
+  scale?: string;
+  securityLevel?: string;
   name?: string;
   status: StandardStatus;
   summary?: string;
@@ -42,13 +72,25 @@ export interface Threshold {
   title?: string;
   domain?: string;
   description?: string;
+  /** The first required standard (v1 has exactly one). */
   requires?: string;
+  /** Every required standard: one for `requires: X`, each item of `requires: [X, Y]`. */
+  requiresAll: Ref[];
   safeguards: Ref[];
   evaluations: Def[];
+  role: ThresholdRole;
+  /** v2: a level of a capability scale. */
+  level?: string;
+  /** v2, role alert: the threshold it warns of. */
+  warns?: Ref;
+  ifUnmet: string[];
 }
+
+export interface Change { version?: string; date?: string; path: DataPath; items: Array<{ ref?: string; change?: string; from?: string; path: DataPath }> }
 
 export interface PolicyModel {
   kind: 'policy';
+  format: FormatVersion;
   id?: string;
   title?: string;
   organization?: string;
@@ -60,13 +102,29 @@ export interface PolicyModel {
   defs: Def[];
   /** First definition of each id. */
   byId: Map<string, Def>;
-  /** First standard of each level. */
+  /** First standard of each level (v1) or id (v2). */
   byLevel: Map<string, Standard>;
   cadenceMonths?: number;
+  supersedes?: string;
+  effective?: string;
+  url?: string;
+  /** v2: declared scales (none declared: the policy behaves as if it declared `asl`). */
+  scales: Scale[];
+  roles: Def[];
+  decisions: Def[];
+  /** v2 `changes`, newest first. */
+  changes: Change[];
+  riskReportsExternalReview?: boolean;
+  /** The raw `governance` and `compliance` mappings, for the checks that read them. */
+  governance?: Obj;
+  compliance?: Obj;
 }
 
 export interface Goal {
   id?: string;
+  completed?: string;
+  reason?: string;
+  successCriteria: string[];
   path: DataPath;
   area?: string;
   title?: string;
@@ -79,22 +137,58 @@ export interface Goal {
   dependsOn: Ref[];
 }
 
-export interface RoadmapModel { kind: 'roadmap'; id?: string; title?: string; policyRef?: string; published?: string; goals: Goal[] }
+export interface RoadmapModel { kind: 'roadmap'; format: FormatVersion; id?: string; title?: string; policyRef?: string; published?: string; goals: Goal[] }
 
-export interface Assessment { threshold?: string; path: DataPath; determination?: string; asl?: string; evidence: string[] }
+export interface Assessment {
+  threshold?: string;
+  path: DataPath;
+  determination?: string;
+  /** The standard applied: v2 `standard_applied`, v1 `asl_applied`. */
+  asl?: string;
+  /** The key that holds it. */
+  aslKey: 'standard_applied' | 'asl_applied';
+  residualRisk?: string;
+  evidence: string[];
+  /** v2 evidence objects that name an evaluation of the policy. */
+  evaluations: Ref[];
+}
 export interface SafeguardStatus { safeguard?: string; path: DataPath; status?: string; notes?: string }
 export interface ReportModel {
   kind: 'risk-report';
+  format: FormatVersion;
   id?: string;
   policyRef?: string;
+  /** The first model assessed (v1 `model`, v2 `models`). */
   model?: string;
+  models: string[];
   published?: string;
+  period?: { from?: string; to?: string };
+  previousRef?: string;
+  roadmapRef?: string;
+  approvedBy: Ref[];
+  hasApprovedBy: boolean;
+  redactions: number;
+  externalReview?: { received?: string; published?: string; path: DataPath };
+  decision?: { outcome?: string; by: Ref[]; path: DataPath };
+  roadmapReview: Array<{ goal?: string; outcome?: string; path: DataPath }>;
   assessments: Assessment[];
   statuses: SafeguardStatus[];
   hasAssessments: boolean;
 }
 
-export type Model = PolicyModel | RoadmapModel | ReportModel;
+/** A profile (v2 `kind: profile`): requirements a policy must meet (checked by compliance). */
+export interface ProfileModel {
+  kind: 'profile';
+  format: FormatVersion;
+  id?: string;
+  title?: string;
+  requirements: Array<{ id: string; path: DataPath; title?: string; check?: string; citation?: string }>;
+}
+
+export type Model = PolicyModel | RoadmapModel | ReportModel | ProfileModel;
+
+/** A date as the model keeps it: YAML dates are read as strings by the parser. */
+function date(v: unknown): string | undefined { return typeof v === 'string' ? v : undefined; }
 
 function refs(v: unknown, path: DataPath): Ref[] {
   const out: Ref[] = [];
@@ -104,27 +198,46 @@ function refs(v: unknown, path: DataPath): Ref[] {
 
 export function policyModel(data: Obj): PolicyModel {
   const head = obj(data.policy) ?? {};
+  const format = formatOf(data);
+  const gov = obj(data.governance);
   const m: PolicyModel = {
-    kind: 'policy', id: str(head.id), title: str(head.title), organization: str(head.organization), version: str(head.version),
+    kind: 'policy', format, id: str(head.id), title: str(head.title), organization: str(head.organization), version: str(head.version),
+    supersedes: str(head.supersedes), effective: date(head.effective), url: str(head.url),
     standards: [], thresholds: [], commitments: [], defs: [], byId: new Map(), byLevel: new Map(),
+    scales: [], roles: [], decisions: [], changes: [], governance: gov, compliance: obj(data.compliance),
   };
   const define = (d: Def) => { m.defs.push(d); if (!m.byId.has(d.id)) m.byId.set(d.id, d); };
-  arr(data.asl_standards).forEach((sv, i) => {
+  arr(data.scales).forEach((sv, i) => {
+    const sc = obj(sv);
+    const id = str(sc?.id);
+    if (!sc || !id) return;
+    const applies = str(sc.applies_to);
+    m.scales.push({
+      id, path: ['scales', i], title: str(sc.title), levels: arr(sc.levels).filter((x): x is string => typeof x === 'string'),
+      appliesTo: applies === 'safeguards' || applies === 'capability' ? applies : undefined, reference: str(sc.reference),
+    });
+  });
+  // v2 names the list `standards` and a standard's id `id`; v1 `asl_standards` and `level`.
+  const stdKey = format === 2 && Array.isArray(data.standards) ? 'standards' : Array.isArray(data.asl_standards) ? 'asl_standards' : 'standards';
+  arr(data[stdKey]).forEach((sv, i) => {
     const s = obj(sv);
-    const level = str(s?.level);
+    const idKey: 'id' | 'level' = format === 2 && typeof s?.id === 'string' ? 'id' : 'level';
+    const level = str(s?.[idKey]);
     if (!s || !level) return;
     const status = str(s.status);
     const std: Standard = {
-      level, path: ['asl_standards', i], name: str(s.name), summary: str(s.summary),
+      level, idKey, path: [stdKey, i], name: str(s.name), summary: str(s.summary), scale: str(s.scale), securityLevel: str(s.security_level),
       status: status === 'provisional' || status === 'planned' ? status : 'defined',
       deployment: [], security: [],
     };
+    // In v2 a standard's id shares the policy's one namespace; a v1 ASL level does not.
+    if (format === 2) define({ id: level, kind: 'standard', path: [stdKey, i], title: std.name });
     for (const side of ['deployment', 'security'] as const) {
       arr(s[side]).forEach((gv, j) => {
         const g = obj(gv);
         const id = str(g?.id);
         if (!g || !id) return;
-        const d: Def = { id, kind: 'safeguard', path: ['asl_standards', i, side, j], title: str(g.title), level, side };
+        const d: Def = { id, kind: 'safeguard', path: [stdKey, i, side, j], title: str(g.title), level, side };
         std[side].push(d);
         define(d);
       });
@@ -137,9 +250,16 @@ export function policyModel(data: Obj): PolicyModel {
     const id = str(t?.id);
     if (!t) return;
     const path: DataPath = ['thresholds', i];
+    const requiresAll = idRefs(t.requires, [...path, 'requires']);
+    const role = str(t.role);
+    const warns = str(t.warns);
     const th: Threshold = {
       id: id ?? '', path, title: str(t.title), domain: str(t.domain), description: str(t.description),
-      requires: str(t.requires), safeguards: refs(t.safeguards, [...path, 'safeguards']), evaluations: [],
+      requires: requiresAll[0]?.id, requiresAll, safeguards: refs(t.safeguards, [...path, 'safeguards']), evaluations: [],
+      role: format === 2 && (role === 'alert' || role === 'research') ? role : 'threshold',
+      level: format === 2 ? str(t.level) : undefined,
+      warns: format === 2 && warns !== undefined ? { id: warns, path: [...path, 'warns'] } : undefined,
+      ifUnmet: arr(t.if_unmet).filter((x): x is string => typeof x === 'string'),
     };
     if (id) define({ id, kind: 'threshold', path, title: th.title });
     arr(t.evaluations).forEach((ev, j) => {
@@ -160,16 +280,62 @@ export function policyModel(data: Obj): PolicyModel {
     m.commitments.push(d);
     define(d);
   });
-  const cadence = obj(data.risk_reports)?.cadence_months;
+  if (format === 2) {
+    arr(gov?.roles).forEach((rv, i) => {
+      const r = obj(rv);
+      const id = str(r?.id);
+      if (!r || !id) return;
+      const d: Def = { id, kind: 'role', path: ['governance', 'roles', i], title: str(r.title) };
+      m.roles.push(d);
+      define(d);
+    });
+    arr(gov?.decisions).forEach((dv, i) => {
+      const r = obj(dv);
+      const id = str(r?.id);
+      if (!r || !id) return;
+      const d: Def = { id, kind: 'decision', path: ['governance', 'decisions', i], title: str(r.decision) };
+      m.decisions.push(d);
+      define(d);
+    });
+    arr(data.changes).forEach((cv, i) => {
+      const c = obj(cv);
+      if (!c) return;
+      const path: DataPath = ['changes', i];
+      m.changes.push({
+        version: typeof c.version === 'number' ? String(c.version) : str(c.version), date: date(c.date), path,
+        items: arr(c.items).flatMap((iv, j) => { const it = obj(iv); return it ? [{ ref: str(it.ref), change: str(it.change), from: str(it.from), path: [...path, 'items', j] }] : []; }),
+      });
+    });
+  }
+  const rr = obj(data.risk_reports);
+  const cadence = rr?.cadence_months;
   if (typeof cadence === 'number' && Number.isInteger(cadence)) m.cadenceMonths = cadence;
+  if (typeof rr?.external_review === 'boolean') m.riskReportsExternalReview = rr.external_review;
   return m;
+}
+
+/** The scales in force: those declared, or the built-in `asl` scale when none is. */
+export function scalesOf(p: PolicyModel): Scale[] {
+  if (p.scales.length) return p.scales;
+  return [{ id: 'asl', path: [], title: 'AI Safety Levels', appliesTo: 'safeguards', levels: ['ASL-1', 'ASL-2', 'ASL-3', 'ASL-4'], reference: 'asl' }];
+}
+
+/** Where a standard ranks: its scale (declared, or the one whose levels include its id) and index. */
+export function rankOf(p: PolicyModel, std: Standard): { scale: Scale; index: number } | undefined {
+  const scales = scalesOf(p);
+  const sc = std.scale ? scales.find((x) => x.id === std.scale) : scales.find((x) => x.levels.includes(std.level));
+  if (!sc) return undefined;
+  const index = sc.levels.indexOf(std.level);
+  return index < 0 ? undefined : { scale: sc, index };
 }
 
 /** Safeguard ids a threshold needs: its standard's deployment and security lists, and its own. */
 export function requiredSafeguards(p: PolicyModel, t: Threshold): string[] {
   const ids: string[] = [];
-  const std = t.requires ? p.byLevel.get(t.requires) : undefined;
-  if (std) for (const d of [...std.deployment, ...std.security]) ids.push(d.id);
+  for (const r of t.requiresAll) {
+    const std = p.byLevel.get(r.id);
+    if (std) for (const d of [...std.deployment, ...std.security]) if (!ids.includes(d.id)) ids.push(d.id);
+  }
   for (const r of t.safeguards) if (!ids.includes(r.id)) ids.push(r.id);
   return ids;
 }
@@ -183,23 +349,28 @@ export function roadmapModel(data: Obj): RoadmapModel {
     const path: DataPath = ['goals', i];
     goals.push({
       id: str(g.id), path, area: str(g.area), title: str(g.title),
+      completed: date(g.completed), reason: str(g.reason), successCriteria: arr(g.success_criteria).filter((x): x is string => typeof x === 'string'),
       owner: g.owner, hasOwner: 'owner' in g, due: g.due, hasDue: 'due' in g,
       status: str(g.status) ?? 'planned',
       supports: refs(g.supports, [...path, 'supports']), dependsOn: refs(g.depends_on, [...path, 'depends_on']),
     });
   });
-  return { kind: 'roadmap', id: str(head.id), title: str(head.title), policyRef: str(head.policy), published: str(head.published), goals };
+  return { kind: 'roadmap', format: formatOf(data), id: str(head.id), title: str(head.title), policyRef: str(head.policy), published: str(head.published), goals };
 }
 
 export function reportModel(data: Obj): ReportModel {
   const head = obj(data.report) ?? {};
+  const format = formatOf(data);
   const assessments: Assessment[] = [];
   arr(data.assessments).forEach((av, i) => {
     const a = obj(av);
     if (!a) return;
+    const aslKey = format === 2 && a.standard_applied !== undefined ? 'standard_applied' : 'asl_applied';
+    const evaluations: Ref[] = [];
+    arr(a.evidence).forEach((ev, j) => { const e = obj(ev); const id = str(e?.evaluation); if (id !== undefined) evaluations.push({ id, path: ['assessments', i, 'evidence', j, 'evaluation'] }); });
     assessments.push({
-      threshold: str(a.threshold), path: ['assessments', i], determination: str(a.determination), asl: str(a.asl_applied),
-      evidence: arr(a.evidence).filter((x): x is string => typeof x === 'string'),
+      threshold: str(a.threshold), path: ['assessments', i], determination: str(a.determination), asl: str(a[aslKey]), aslKey,
+      residualRisk: str(a.residual_risk), evidence: arr(a.evidence).filter((x): x is string => typeof x === 'string'), evaluations,
     });
   });
   const statuses: SafeguardStatus[] = [];
@@ -208,8 +379,34 @@ export function reportModel(data: Obj): ReportModel {
     if (!s) return;
     statuses.push({ safeguard: str(s.safeguard), path: ['safeguards_status', i], status: str(s.status), notes: str(s.notes) });
   });
+  const models = format === 2 && head.models !== undefined
+    ? (typeof head.models === 'string' ? [head.models] : arr(head.models).filter((x): x is string => typeof x === 'string'))
+    : typeof head.model === 'string' ? [head.model] : [];
+  const period = obj(head.period);
+  const review = obj(head.external_review);
+  const decision = obj(data.decision);
+  const roadmapReview: ReportModel['roadmapReview'] = [];
+  arr(data.roadmap_review).forEach((rv, i) => { const r = obj(rv); if (r) roadmapReview.push({ goal: str(r.goal), outcome: str(r.outcome), path: ['roadmap_review', i] }); });
   return {
-    kind: 'risk-report', id: str(head.id), policyRef: str(head.policy), model: str(head.model), published: str(head.published),
-    assessments, statuses, hasAssessments: Array.isArray(data.assessments),
+    kind: 'risk-report', format, id: str(head.id), policyRef: str(head.policy), model: models[0], models, published: date(head.published),
+    period: period ? { from: date(period.from), to: date(period.to) } : undefined,
+    previousRef: str(head.previous), roadmapRef: str(head.roadmap),
+    approvedBy: idRefs(head.approved_by, ['report', 'approved_by']), hasApprovedBy: head.approved_by !== undefined,
+    redactions: arr(head.redactions).length,
+    externalReview: review ? { received: date(review.received), published: date(review.published), path: ['report', 'external_review'] } : undefined,
+    decision: decision ? { outcome: str(decision.outcome), by: idRefs(decision.by, ['decision', 'by']), path: ['decision'] } : undefined,
+    roadmapReview, assessments, statuses, hasAssessments: Array.isArray(data.assessments),
   };
+}
+
+export function profileModel(data: Obj): ProfileModel {
+  const head = obj(data.profile) ?? {};
+  const requirements: ProfileModel['requirements'] = [];
+  arr(data.requirements).forEach((rv, i) => {
+    const r = obj(rv);
+    const id = str(r?.id);
+    if (!r || !id) return;
+    requirements.push({ id, path: ['requirements', i], title: str(r.title), check: str(r.check), citation: str(r.citation) });
+  });
+  return { kind: 'profile', format: formatOf(data), id: str(head.id), title: str(head.title), requirements };
 }

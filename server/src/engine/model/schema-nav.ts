@@ -1,5 +1,5 @@
 /** Walk a JSON schema along a data path: for hovers and completion. */
-import { schemaFor } from './schema';
+import { schemaFor, schemaName } from './schema';
 import type { DataPath, DocKind } from '../types';
 
 export interface SchemaNode {
@@ -29,8 +29,8 @@ function deref(root: Record<string, unknown>, n: SchemaNode | undefined): Schema
   return cur;
 }
 
-export function schemaAt(kind: DocKind | 'config', path: DataPath): SchemaNode | undefined {
-  const root = schemaFor(kind);
+export function schemaAt(kind: DocKind | 'config', path: DataPath, format: 1 | 2 = 1): SchemaNode | undefined {
+  const root = schemaFor(schemaName(kind, format));
   let n: SchemaNode | undefined = root as SchemaNode;
   for (const seg of path) {
     n = deref(root, n);

@@ -9,6 +9,10 @@ import policySchema from '../../../../schemas/policy.schema.json';
 import roadmapSchema from '../../../../schemas/roadmap.schema.json';
 import reportSchema from '../../../../schemas/risk-report.schema.json';
 import configSchema from '../../../../schemas/rsp-lint-config.schema.json';
+import policyV2Schema from '../../../../schemas/policy.v2.schema.json';
+import roadmapV2Schema from '../../../../schemas/roadmap.v2.schema.json';
+import reportV2Schema from '../../../../schemas/risk-report.v2.schema.json';
+import profileSchema from '../../../../schemas/profile.v2.schema.json';
 import type { Anchor } from '../syntax/locate';
 import { describe as describeAt } from './label';
 import { closest, didYouMean, quoteList } from './suggest';
@@ -22,8 +26,19 @@ export interface SchemaProblem {
   replacement?: string;
 }
 
-type SchemaName = DocKind | 'config';
-const SCHEMAS: Record<SchemaName, object> = { policy: policySchema, roadmap: roadmapSchema, 'risk-report': reportSchema, config: configSchema };
+/** A document kind's schema in a format (`policy` is v1, `policy@2` v2; profiles exist only in v2). */
+export type SchemaName = DocKind | 'config' | 'policy@2' | 'roadmap@2' | 'risk-report@2';
+const SCHEMAS: Record<SchemaName, object> = {
+  policy: policySchema, roadmap: roadmapSchema, 'risk-report': reportSchema, config: configSchema,
+  'policy@2': policyV2Schema, 'roadmap@2': roadmapV2Schema, 'risk-report@2': reportV2Schema, profile: profileSchema,
+};
+
+/** The schema of a kind in a format version. */
+export function schemaName(kind: DocKind | 'config', format: 1 | 2): SchemaName {
+  return format === 2 && kind !== 'config' && kind !== 'profile' ? `${kind}@2` : kind;
+}
+/** The document kind a schema checks. */
+function kindOf(name: SchemaName): DocKind | undefined { return name === 'config' ? undefined : name.replace('@2', '') as DocKind; }
 const validators = new Map<SchemaName, ValidateFunction>();
 
 let ajv: Ajv | undefined;
@@ -85,11 +100,11 @@ export interface ValidateOptions {
 }
 
 export function validate(name: SchemaName, data: unknown, opts: ValidateOptions = {}): SchemaProblem[] {
-  const kind = name === 'config' ? undefined : name;
+  const kind = kindOf(name);
   if (data === null || data === undefined) {
     return [{ path: [], at: 'item', message: name === 'config'
       ? 'the configuration is empty; add `rules:` or delete the file'
-      : `the document is empty; an RSP ${name === 'risk-report' ? 'risk report' : name} starts with 'format: rsp/v1' and 'kind: ${name}'` }];
+      : `the document is empty; an RSP ${kind === 'risk-report' ? 'risk report' : kind} starts with 'format: rsp/${name.endsWith('@2') || kind === 'profile' ? 'v2' : 'v1'}' and 'kind: ${kind}'` }];
   }
   const v = validatorFor(name);
   if (v(data)) return [];
@@ -173,7 +188,10 @@ function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts
     case 'const': {
       const want = String((e.params as { allowedValue: unknown }).allowedValue);
       const close = typeof value === 'string' && closest(value, [want]) ? { replacement: want } : {};
-      if (name === 'format') return { path, at: 'value', message: `unsupported format ${show(value)}; this tool reads '${want}'`, ...close };
+      if (name === 'format') {
+        const best = typeof value === 'string' ? closest(value, ['rsp/v1', 'rsp/v2']) : undefined;
+        return { path, at: 'value', message: `unsupported format ${show(value)}; this tool reads 'rsp/v1' and 'rsp/v2'${didYouMean(best)}`, ...(best ? { replacement: best } : {}) };
+      }
       return { path, at: 'value', message: `${name} must be '${want}', not ${show(value)}`, ...close };
     }
     case 'type': {

@@ -15,7 +15,7 @@ export const rule: Rule = {
     for (const a of m.assessments) {
       if (a.determination !== 'crossed' && a.determination !== 'near') continue;
       const t = a.threshold ? p.thresholds.find((x) => x.id === a.threshold) : undefined;
-      if (!t) continue;
+      if (!t || t.role !== 'threshold') continue; // an alert or a research category requires no safeguards
       for (const id of requiredSafeguards(p, t)) {
         const st = status.get(id);
         if (st === 'implemented') continue;

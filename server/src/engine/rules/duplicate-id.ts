@@ -9,10 +9,12 @@ export const rule: Rule = {
   check(ctx) {
     const m = ctx.model;
     if (m.kind === 'policy') {
-      once(ctx, m.standards.map((s) => ({ key: s.level, path: [...s.path, 'level'] })), (k, l) => `standard ${k} is defined twice (first on line ${l}); merge the two`);
+      if (m.format === 1) once(ctx, m.standards.map((s) => ({ key: s.level, path: [...s.path, s.idKey] })), (k, l) => `standard ${k} is defined twice (first on line ${l}); merge the two`);
       once(ctx, m.defs.map((d) => ({ key: d.id, path: [...d.path, 'id'], what: d.kind })), (k, l, what) => `id '${k}' is already used by ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} on line ${l}; ids of a policy (safeguards, thresholds, evaluations, commitments) share one namespace`);
     } else if (m.kind === 'roadmap') {
       once(ctx, m.goals.flatMap((g) => (g.id ? [{ key: g.id, path: [...g.path, 'id'] }] : [])), (k, l) => `goal id '${k}' is already used on line ${l}; give each goal its own id`);
+    } else if (m.kind === 'profile') {
+      once(ctx, m.requirements.map((r) => ({ key: r.id, path: [...r.path, 'id'] })), (k, l) => `requirement id '${k}' is already used on line ${l}; give each requirement its own id`);
     } else {
       once(ctx, m.assessments.flatMap((a) => (a.threshold ? [{ key: a.threshold, path: [...a.path, 'threshold'] }] : [])), (k, l) => `threshold ${k} is already assessed on line ${l}; one assessment per threshold`);
       once(ctx, m.statuses.flatMap((s) => (s.safeguard ? [{ key: s.safeguard, path: [...s.path, 'safeguard'] }] : [])), (k, l) => `safeguard ${k} already has a status on line ${l}; one status per safeguard`);

@@ -13,6 +13,9 @@ export interface RuleMeta {
   appliesTo: ReadonlyArray<DocKind | 'config'>;
 }
 
+/** A document linked by a relative path, or why it could not be used. */
+export type DocLink = { state: 'ok'; path: string; model: Model } | { state: 'broken'; message: string };
+
 /** The policy a roadmap or risk report links to, or why it could not be used. */
 export type PolicyLink =
   | { state: 'ok'; path: string; model: PolicyModel }
@@ -39,6 +42,8 @@ export interface RuleContext {
   readonly policy: PolicyLink;
   /** YYYY-MM-DD */
   readonly today: string;
+  /** Another document this one links to by a relative path, of the kind expected. */
+  link(ref: string, kind: DocKind): DocLink;
   report(r: Report): void;
   /** Offsets of a node, for rules that build their own edits. */
   offsets(path: DataPath, at: Anchor): [number, number];

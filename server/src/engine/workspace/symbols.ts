@@ -10,7 +10,7 @@ import type { DefKind } from '../model/model';
 import type { DataPath } from '../types';
 import type { LoadedDoc } from './workspace';
 
-export type SymbolKind = DefKind | 'level' | 'goal';
+export type SymbolKind = DefKind | 'level' | 'goal' | 'requirement';
 
 export interface SymbolOccurrence {
   /** Identity across the workspace: space|scope file|name. */
@@ -48,6 +48,10 @@ export function occurrences(doc: LoadedDoc, host: Host): SymbolOccurrence[] {
       if (t.requires && LEVEL.test(t.requires)) add('level', scope, t.requires, 'level', 'ref', [...t.path, 'requires']);
       for (const r of t.safeguards) add('id', scope, r.id, 'safeguard', 'ref', r.path);
     }
+    return out;
+  }
+  if (m.kind === 'profile') {
+    for (const r of m.requirements) add('id', doc.path, r.id, 'requirement', 'def', [...r.path, 'id']);
     return out;
   }
   const scope = m.policyRef !== undefined ? host.resolve(host.dirname(doc.path), m.policyRef) : '';

@@ -9,11 +9,11 @@ import { decodeBytes } from '../syntax/decode';
 import type { Host, ReadFailure } from './host';
 import { CONFIG_FILE, CONFIG_FILE_YML, isConfigName, suffixKind } from '../model/kinds';
 import { locate, rootSpan } from '../syntax/locate';
-import { obj, policyModel, reportModel, roadmapModel, type Model } from '../model/model';
+import { obj, policyModel, profileModel, reportModel, roadmapModel, type Model } from '../model/model';
 import { SegmentCache, parseYaml, type ParsedText } from '../syntax/parse';
 import { LineIndex } from '../syntax/text';
 import { CHECKS, RULES_BY_ID } from '../rules';
-import type { PolicyLink, Report, RuleContext } from '../rules/rule';
+import type { DocLink, PolicyLink, Report, RuleContext } from '../rules/rule';
 import { closest, didYouMean, quoteList } from '../model/suggest';
 import { findDirectives, isSuppressed, unusedDirectives } from './suppress';
 import { DOC_KINDS, type DocKind, type Finding, type Fix } from '../types';
@@ -176,7 +176,7 @@ export class Workspace {
       const declared = data?.kind;
       doc.kind = typeof declared === 'string' && (DOC_KINDS as readonly string[]).includes(declared) ? (declared as DocKind) : suffixKind(path);
       if (!parsed.blocking && data && doc.kind) {
-        doc.model = doc.kind === 'policy' ? policyModel(data) : doc.kind === 'roadmap' ? roadmapModel(data) : reportModel(data);
+        doc.model = doc.kind === 'policy' ? policyModel(data) : doc.kind === 'roadmap' ? roadmapModel(data) : doc.kind === 'profile' ? profileModel(data) : reportModel(data);
         this.lastGood.set(path, doc.model);
       }
     }
@@ -205,7 +205,7 @@ export class Workspace {
   /** The policy a roadmap or report links to through its `policy:` path. */
   policyLink(doc: Pick<LoadedDoc, 'path' | 'model'>): PolicyLink {
     const m = doc.model ?? this.lastGood.get(doc.path);
-    if (!m || m.kind === 'policy' || m.policyRef === undefined) return { state: 'none' };
+    if (!m || m.kind === 'policy' || m.kind === 'profile' || m.policyRef === undefined) return { state: 'none' };
     const ref = m.policyRef;
     const target = this.host.resolve(this.host.dirname(doc.path), ref);
     let set = this.dependents.get(target);
@@ -228,6 +228,26 @@ export class Workspace {
       return broken(`'${ref}' is ${p.kind ? `a ${p.kind === 'risk-report' ? 'risk report' : p.kind}` : 'not an RSP document'}, not a policy`);
     }
     return { state: 'ok', path: ref, model: p.model };
+  }
+
+  /**
+   * Another document a document links to by a relative path (a v2 report's `roadmap:` and
+   * `previous:`), which must be of `kind`; the link is remembered so that an edit of the target
+   * re-checks the document.
+   */
+  link(from: string, ref: string, kind: DocKind): DocLink {
+    const target = this.host.resolve(this.host.dirname(from), ref);
+    let set = this.dependents.get(target);
+    if (!set) this.dependents.set(target, (set = new Set()));
+    set.add(from);
+    const name = kind === 'risk-report' ? 'risk report' : kind;
+    if (target === from) return { state: 'broken', message: `'${ref}' is this file itself; name the ${name} it means` };
+    const d = this.load(target);
+    if (d.readError) return { state: 'broken', message: d.readError.reason === 'missing' ? `${name} file '${ref}' does not exist (looked for ${this.host.display(target)})` : `${name} '${ref}' cannot be used: ${d.readError.message}` };
+    if (d.decodeError) return { state: 'broken', message: `${name} '${ref}' cannot be used: ${d.decodeError.message}` };
+    if (!d.parsed || d.parsed.blocking || !d.model) return { state: 'broken', message: `${name} '${ref}' cannot be read as YAML; fix it first` };
+    if (d.model.kind !== kind) return { state: 'broken', message: `'${ref}' is ${d.kind ? `a ${d.kind === 'risk-report' ? 'risk report' : d.kind}` : 'not an RSP document'}, not a ${name}` };
+    return { state: 'ok', path: target, model: d.model };
   }
 
   /** All findings for one document, after configuration and suppression comments. */
@@ -271,6 +291,7 @@ export class Workspace {
       if (this.severity(rule.id, doc.config) === 'off') continue;
       const ctx: RuleContext = {
         path: doc.path, kind: doc.kind, parsed, data, model: doc.model, policy, today,
+        link: (ref, kind) => this.link(doc.path, ref, kind),
         offsets: (p, at) => locate(pdoc, p, at),
         report: (r: Report) => {
           const [start, end] = locate(pdoc, r.path, r.at);
@@ -343,6 +364,6 @@ function envelopeMessage(data: unknown): string {
   const o = obj(data);
   if (!o) return `an RSP document is a mapping with 'format: rsp/v1' and 'kind: …' at the top${data === null || data === undefined ? '; this one is empty' : ''}`;
   const kind = o.kind;
-  if (kind === undefined) return `the document lacks the required field 'kind'; expected one of ${quoteList(DOC_KINDS)} (or name the file *.rsp.yaml, *.roadmap.yaml or *.risk-report.yaml)`;
+  if (kind === undefined) return `the document lacks the required field 'kind'; expected one of ${quoteList(DOC_KINDS)} (or name the file *.rsp.yaml, *.roadmap.yaml, *.risk-report.yaml or *.profile.yaml)`;
   return `${typeof kind === 'string' ? `'${kind}'` : 'this'} is not a valid kind; expected one of ${quoteList(DOC_KINDS)}${typeof kind === 'string' ? didYouMean(closest(kind, DOC_KINDS)) : ''}`;
 }
