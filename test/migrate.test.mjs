@@ -254,3 +254,29 @@ describe('over LSP: "Migrate this document to rsp/v2"', () => {
     } finally { await lsp.shutdown(); }
   });
 });
+
+describe('the contract of spec v2 §0: a migrated document has no finding the original lacked, but those of the v2-only rules', () => {
+  const V2_ONLY = new Set(['alert-without-target', 'level-not-in-scale', 'standard-below-required', 'goal-done-without-date', 'goal-dropped-without-reason',
+    'report-without-decision', 'report-not-approved', 'redacted-without-review', 'review-late', 'goal-unreviewed', 'change-unlogged', 'compliance-gap']);
+  // The edits stay inside their lines, so a finding keeps its file, rule and line (a renamed key may move its column).
+  const key = (f) => `${f.path} ${f.rule} line ${f.range.start.line + 1}`;
+  const lint = (cwd) => {
+    const r = rspLint(['--format', 'json', '--today', '2026-11-23', '.'], { cwd });
+    assert.notEqual(r.status, 2, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  for (const dir of V1_DIRS) {
+    test(dir, () => {
+      const before = copy(dir, `contract-before-${path.basename(dir)}`);
+      const migrated = copy(dir, `contract-after-${path.basename(dir)}`);
+      const m = rspLint(['migrate', '--write', '.'], { cwd: migrated });
+      assert.ok(/migrated \d+ files/.test(m.stderr), m.stderr);
+      const had = new Set(lint(before).map(key));
+      const after = lint(migrated);
+      const added = after.filter((f) => !had.has(key(f)) && !V2_ONLY.has(f.rule)).map((f) => `${key(f)}: ${f.message}`);
+      assert.deepEqual(added, []);
+      // A v1 name never survives the migration as a 'schema' finding naming its v2 name.
+      assert.deepEqual(after.filter((f) => f.rule === 'schema' && /asl_standards|asl_applied|'level'|'model'/.test(f.message)).map((f) => f.message), []);
+    });
+  }
+});
