@@ -46,7 +46,7 @@ describe('initialize', () => {
     for (const k of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'workspaceSymbolProvider']) assert.ok(c[k], k);
     assert.deepEqual(c.renameProvider, { prepareProvider: true });
     assert.ok(c.completionProvider.triggerCharacters.includes('['));
-    assert.deepEqual(c.codeActionProvider.codeActionKinds, ['quickfix']);
+    assert.deepEqual(c.codeActionProvider.codeActionKinds, ['quickfix', 'source.rspLint.migrateToV2']);
     assert.equal(c.textDocumentSync.change, 2, 'incremental sync');
     assert.equal(lsp.init.serverInfo.name, 'rsp-lint');
   });

@@ -4,7 +4,7 @@
  * (extension.ts: Node, server over IPC; browser.ts: web worker) only makes the client.
  */
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { CodeActionRequest, State, type BaseLanguageClient, type CodeAction, type LanguageClientOptions } from 'vscode-languageclient';
 
 export const LANGUAGES: Record<string, string> = { policy: 'rsp-policy', roadmap: 'rsp-roadmap', 'risk-report': 'rsp-risk-report' };
 const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v[12]\1[ \t]*(#.*)?$/m;
@@ -103,6 +103,38 @@ async function newDocument(kind?: unknown): Promise<vscode.TextEditor | undefine
   return editor;
 }
 
+/** The server's code action kind for "Migrate this document to rsp/v2" (server/src/lsp/server.ts). */
+const MIGRATE_KIND = 'source.rspLint.migrateToV2';
+
+/**
+ * "RSP: Migrate This Document to rsp/v2": asks the server for the migration of the active
+ * document (a source action, its edits) and applies them as one undoable edit; says why when
+ * there is nothing to do or the document cannot be migrated yet.
+ */
+async function migrateToV2(c: BaseLanguageClient): Promise<boolean> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || !doc.languageId.startsWith('rsp-')) {
+    void vscode.window.showInformationMessage('Open an RSP policy, roadmap or risk report (format: rsp/v1) to migrate it to rsp/v2.');
+    return false;
+  }
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  const actions = await c.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: c.code2ProtocolConverter.asUri(doc.uri) },
+    range: { start: { line: 0, character: 0 }, end: { line: end.line, character: end.character } },
+    context: { diagnostics: [], only: [MIGRATE_KIND] },
+  });
+  const action = actions?.find((a): a is CodeAction => 'kind' in a && a.kind === MIGRATE_KIND);
+  if (!action) {
+    void vscode.window.showInformationMessage(/^format[ \t]*:[ \t]*["']?rsp\/v2/m.test(doc.getText()) ? 'This document is already rsp/v2.' : 'This document is not an rsp/v1 document; nothing to migrate.');
+    return false;
+  }
+  if (action.disabled || !action.edit) {
+    void vscode.window.showWarningMessage(`Not migrated to rsp/v2: ${action.disabled?.reason ?? 'the server returned no edit'}`);
+    return false;
+  }
+  return vscode.workspace.applyEdit(await c.protocol2CodeConverter.asWorkspaceEdit(action.edit));
+}
+
 /** The status bar item: the server's state; a click shows its output, or restarts it after an error. */
 function statusItem(context: vscode.ExtensionContext, c: BaseLanguageClient) {
   const item = vscode.window.createStatusBarItem('rspLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -159,6 +191,7 @@ export async function activateWith(
     vscode.commands.registerCommand('rsp-lint.showOutput', () => c.outputChannel.show(true)),
     vscode.commands.registerCommand('rsp-lint.openOverview', () => openOverview(context, uriOf)),
     vscode.commands.registerCommand('rsp-lint.newDocument', (kind?: unknown) => newDocument(kind)),
+    vscode.commands.registerCommand('rsp-lint.migrateToV2', () => migrateToV2(c)),
   );
   vscode.workspace.textDocuments.forEach(detect);
 

@@ -31,7 +31,8 @@ export function computeFixes(ws: Workspace, targets: Array<{ abs: string; displa
   return out;
 }
 
-export function unifiedDiff(results: FixResult[]): string {
+/** A unified diff per file (`a/` and `b/` prefixes, as git prints them). */
+export function unifiedDiff(results: ReadonlyArray<{ display: string; before: string; after: string }>): string {
   return results.map((r) => createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.before, r.after, '', '', { context: 3 })
     .replace(/^(Index:.*\n)?=+\n/, '').replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2')).join('');
 }

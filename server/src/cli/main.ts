@@ -9,6 +9,7 @@ import { check, checkHere } from './check';
 import { computeFixes, unifiedDiff } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 import type { CliIO } from './io';
+import { runMigrate } from './migrate';
 import { runReport } from './report';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
 
@@ -17,6 +18,7 @@ export const RULES_URL = 'https://github.com/rsp-tools/rsp-lint/blob/main/docs/r
 
 export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
+       rsp-lint migrate [--write] [paths...]
 
 Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -43,6 +45,11 @@ self-contained HTML page (default) or Markdown (--format markdown, for a pull-re
 comment), to --out FILE (written atomically) or standard output. It exits 0 once the report
 is written, whatever it shows. See rsp-lint report --help.
 
+rsp-lint migrate rewrites rsp/v1 documents as rsp/v2 (format line, asl_standards/level ->
+standards/id, asl_applied -> standard_applied, model: X -> models: [X]; comments and layout
+kept): a unified diff of what would change, or with --write the files written atomically. A
+file with YAML errors is refused (exit 2) and left as it is. See rsp-lint migrate --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
 Documentation: ${DOCS_URL}
@@ -64,6 +71,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
 export async function runCli(argv: string[], io: CliIO, version: string): Promise<number> {
   const sub = firstPositional(argv);
   if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'migrate') return runMigrate([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

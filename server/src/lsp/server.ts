@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isRealDate } from '../engine/model/dates';
 import { actionsFor } from '../engine/features/actions';
+import { migrateAction } from '../engine/features/migrate';
 import { complete, type CompletionKind } from '../engine/features/complete';
 import { hover } from '../engine/features/hover';
 import { definition, prepareRename, references, rename, workspaceSymbols } from '../engine/features/navigate';
@@ -46,6 +47,8 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
 
 export const OPEN_DOCS_COMMAND = 'rsp-lint.openRuleDocs';
 export const OVERVIEW_REQUEST = 'rsp/overview';
+/** The code action kind of "Migrate this document to rsp/v2" (a source action: it is about the whole document). */
+export const MIGRATE_KIND = 'source.rspLint.migrateToV2';
 /** Bounds on the workspace scan at start-up. */
 const MAX_WORKSPACE_FILES = 20_000;
 
@@ -63,6 +66,7 @@ export function startServer(connection: Connection, platform: Platform): void {
   let canWatch = false;
   let canConfigure = false;
   let canShowDocument = false;
+  let canDisableActions = false;
   let hasFolders = false;
 
   const toPath = (uri: string): string => platform.toPath(uri);
@@ -171,6 +175,7 @@ export function startServer(connection: Connection, platform: Platform): void {
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canConfigure = !!params.capabilities.workspace?.configuration;
     canShowDocument = !!params.capabilities.window?.showDocument?.support;
+    canDisableActions = !!params.capabilities.textDocument?.codeAction?.disabledSupport;
     hasFolders = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
@@ -182,7 +187,7 @@ export function startServer(connection: Connection, platform: Platform): void {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'RSP' },
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MIGRATE_KIND] },
         executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -340,6 +345,16 @@ export function startServer(connection: Connection, platform: Platform): void {
     }
     for (const rule of new Set(findings.map((f) => f.rule))) {
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${rule}`, command: OPEN_DOCS_COMMAND, arguments: [rule] } });
+    }
+    // The whole document's migration, wherever the cursor is, when source actions are asked for.
+    const only = params.context.only;
+    if (!only || only.some((k) => MIGRATE_KIND === k || MIGRATE_KIND.startsWith(`${k}.`))) {
+      const m = migrateAction(doc);
+      if (m?.disabled) {
+        if (canDisableActions) out.push({ title: m.title, kind: MIGRATE_KIND, disabled: { reason: terminalText(m.disabled) } });
+      } else if (m) {
+        out.push({ title: m.title, kind: MIGRATE_KIND, edit: { changes: { [params.textDocument.uri]: textEdits(p, m.edits) } } });
+      }
     }
     return out;
   });
