@@ -8,9 +8,15 @@
  * standalone file, `data-path/-line/-character` (0-based) in a webview, whose one script posts
  * `{ command: 'open', path, line, character }` on click and swaps the body on
  * `{ command: 'update', html }`. All document text is escaped: it is untrusted.
+ *
+ * rsp/v2 policies add a scales block, the latest report's decision, approvals, models, period,
+ * redactions and external review, each threshold's role and level (an alert links to the row of
+ * the threshold it warns of, by an in-page `#p<i>-t<k>` anchor) and every required standard
+ * linked to its definition; goal cards add success criteria, completion, reason and the grading
+ * from the latest report that reviews them. v1 policies render exactly as before.
  */
 import { contentSecurityPolicy, htmlText } from '../encode';
-import type { FileCounts, GoalItem, Overview, Place, PolicyView, RoadmapView, SafeguardColumn, SafeguardStatus, StandardGroup, ThresholdRow } from '../engine/features/overview';
+import type { FileCounts, GoalItem, Overview, Place, PolicyView, ReportView, RoadmapView, SafeguardColumn, SafeguardStatus, ScaleView, StandardGroup, ThresholdRow } from '../engine/features/overview';
 
 export interface OverviewHtmlOptions {
   mode: 'file' | 'webview';
@@ -41,6 +47,12 @@ const DETERMINATION: Record<string, { sym: string; text: string }> = {
   inconclusive: { sym: '?', text: 'inconclusive' },
   none: { sym: '–', text: 'not assessed' },
 };
+const GRADING: Record<string, { sym: string; text: string }> = {
+  met: { sym: '✓', text: 'met' }, missed: { sym: '✗', text: 'missed' }, slipped: { sym: '↷', text: 'slipped' }, dropped: { sym: '–', text: 'dropped' },
+};
+const ROLE: Record<string, { sym: string; text: string }> = { alert: { sym: '⚑', text: 'alert' }, research: { sym: '◎', text: 'research' } };
+/** A goal graded missed or slipped needs attention. */
+const badlyGraded = (g: GoalItem) => g.grading?.outcome === 'missed' || g.grading?.outcome === 'slipped';
 const GOAL_STATUS: Record<string, string> = { done: '✓ done', 'in-progress': '▸ in progress', planned: '○ planned', 'at-risk': '⚠ at risk', dropped: '✗ dropped' };
 
 /** Document text in HTML (element content and double-quoted attributes): the shared encoder. */
@@ -151,12 +163,13 @@ export function renderOverviewBody(o: Overview, opts: OverviewHtmlOptions): stri
   const gaps = thresholds.reduce((a, t) => a + t.gaps.length, 0);
   const overdue = goals.filter((g) => g.overdue).length;
   const unowned = goals.filter((g) => g.unowned).length;
+  const graded = goals.filter(badlyGraded).length;
   const chip = (n: number, text: string, bad: string) => `<li class="chip${n > 0 ? ` ${bad}` : ''}"><b>${n}</b> ${esc(n === 1 ? text.replace(/s$/, '') : text)}</li>`;
   const out: string[] = [];
   out.push(`<header class="top"><h1>${esc(opts.title ?? 'RSP overview')}</h1>`);
   out.push(`<p class="muted">As of ${esc(o.today)} · ${plural(o.policies.length, 'policy', 'policies')} · ${plural(o.files.length, 'file')} checked</p>`);
   out.push(`<ul class="summary" aria-label="Summary">${chip(thresholds.length, 'thresholds', '')}${chip(crossed, 'crossed', 'bad')}${chip(near, 'near', 'warn')}`
-    + `${chip(gaps, 'safeguard gaps', 'bad')}${chip(goals.length, 'goals', '')}${chip(overdue, 'overdue', 'bad')}${chip(unowned, 'unowned', 'bad')}`
+    + `${chip(gaps, 'safeguard gaps', 'bad')}${chip(goals.length, 'goals', '')}${chip(overdue, 'overdue', 'bad')}${chip(unowned, 'unowned', 'bad')}${graded ? chip(graded, 'missed or slipped', 'bad') : ''}`
     + `${chip(o.totals.errors, 'errors', 'bad')}${chip(o.totals.warnings, 'warnings', 'warn')}${chip(o.totals.infos, 'infos', '')}</ul>`);
   if (o.policies.length > 1) {
     out.push(`<nav aria-label="Policies"><ul class="toc">${o.policies.map((p, i) => `<li><a href="#policy-${i}">${esc(p.title ?? p.id ?? c.label(p.path))}</a> <span class="mono muted">${esc(c.label(p.path))}</span></li>`).join('')}</ul></nav>`);
@@ -181,22 +194,61 @@ function policySection(c: Ctx, p: PolicyView, i: number, today: string): string 
   ].filter(Boolean);
   out.push(`<p class="facts">${facts.join(' · ')}</p>`);
   const r = p.latestReport;
-  if (r) {
+  if (r?.format === 2) {
+    out.push(reportBlock(c, r, p.reports.length));
+  } else if (r) {
     const parts = [`<b>${esc(r.id ?? c.label(r.path))}</b>`, r.model ? `model ${esc(r.model)}` : '', r.published ? `published ${esc(r.published)}` : 'no publication date'].filter(Boolean);
     out.push(`<p class="report">Latest risk report: ${link(c, r.at, parts.join(' · '), '', 'open the risk report')}${p.reports.length > 1 ? ` <span class="muted">(${p.reports.length} reports)</span>` : ''}</p>`);
   } else {
     out.push('<p class="report muted">No risk report links to this policy: every determination and safeguard status is unknown.</p>');
   }
-  out.push(matrix(c, p));
+  if (p.scales?.length) out.push(scalesBlock(c, p.scales));
+  out.push(matrix(c, p, i));
   if (!p.roadmaps.length) out.push('<h3>Roadmap</h3><p class="muted">No roadmap links to this policy.</p>');
   for (const rm of p.roadmaps) out.push(timeline(c, rm, today));
   out.push('</section>');
   return out.join('\n');
 }
 
+/** A v2 report: what it decided, who approved it, what it covers, what was redacted and who reviewed it. */
+function reportBlock(c: Ctx, r: ReportView, count: number): string {
+  const ids = (list: string[]) => list.map((x) => `<span class="mono">${esc(x)}</span>`).join(', ');
+  const rows: string[] = [];
+  const row = (key: string, name: string, value: string) => rows.push(`<div class="fact" data-fact="${key}"><dt>${name}</dt><dd>${value}</dd></div>`);
+  const d = r.decision;
+  row('decision', 'Decision', d
+    ? `${d.outcome ? `<span class="outcome oc-${token(d.outcome)}">${esc(d.outcome)}</span>` : '<span class="warntext">no outcome</span>'}${d.date ? ` on ${esc(d.date)}` : ''}${d.by.length ? ` by ${ids(d.by)}` : ''}`
+    : '<span class="warntext"><span aria-hidden="true">⚠</span> none recorded</span>');
+  row('approved', 'Approved by', r.approvedBy?.length ? ids(r.approvedBy) : '<span class="warntext"><span aria-hidden="true">⚠</span> not approved</span>');
+  if (r.models?.length) row('models', r.models.length === 1 ? 'Model' : 'Models', ids(r.models));
+  if (r.period) row('period', 'Period', `${esc(r.period.from ?? '?')} to ${esc(r.period.to ?? '?')}`);
+  row('redactions', 'Redactions', r.redactions ? `<b>${r.redactions}</b> ${r.redactions === 1 ? 'section' : 'sections'} withheld` : 'none');
+  const x = r.externalReview;
+  row('review', 'External review', x
+    ? [x.reviewer ? esc(x.reviewer) : '<span class="muted">reviewer not named</span>', x.received ? `received ${esc(x.received)}` : '', x.published ? `published ${esc(x.published)}` : '<span class="muted">not published yet</span>',
+      x.days !== undefined ? (x.late ? `<span class="late"><span aria-hidden="true">⚠</span> late: ${plural(x.days, 'day')}${x.published ? ' after receipt' : ' since receipt'}</span>` : `<span class="muted">${plural(x.days, 'day')}</span>`) : '',
+      x.url ? `<span class="mono muted">${esc(x.url)}</span>` : ''].filter(Boolean).join(' · ')
+    : r.redactions ? '<span class="warntext"><span aria-hidden="true">⚠</span> none, though the report is redacted</span>' : '<span class="muted">none</span>');
+  const head = `Latest risk report: ${link(c, r.at, `<b>${esc(r.id ?? c.label(r.path))}</b>${r.published ? ` · published ${esc(r.published)}` : ' · no publication date'}`, '', 'open the risk report')}${count > 1 ? ` <span class="muted">(${count} reports)</span>` : ''}`;
+  return `<div class="report v2"><p class="report">${head}</p><dl class="facts2">${rows.join('')}</dl></div>`;
+}
+
+/** A v2 policy's scales, lowest level first. */
+function scalesBlock(c: Ctx, scales: ScaleView[]): string {
+  const items = scales.map((s) => {
+    const levels = s.levels.length
+      ? `<ol class="levels" aria-label="levels, lowest first">${s.levels.map((l) => `<li><span class="lvlchip">${esc(l)}</span></li>`).join('')}</ol>`
+      : '<span class="warntext">no levels</span>';
+    const name = s.implied ? `<span class="mono">${esc(s.id)}</span>` : link(c, s.at, `<span class="mono">${esc(s.id)}</span>`, 'sid', s.title ?? s.id);
+    return `<li class="scale" data-scale="${esc(s.id)}"><div class="shead">${name}${s.title ? ` <span>${esc(s.title)}</span>` : ''}${s.appliesTo ? ` <span class="muted">· ${esc(s.appliesTo)}</span>` : ''}`
+      + `${s.reference ? ` <span class="muted">· built-in reference <span class="mono">${esc(s.reference)}</span></span>` : ''}${s.implied ? ' <span class="muted">· none declared: the built-in ASL scale applies</span>' : ''}</div>${levels}</li>`;
+  });
+  return `<h3>Scales <span class="muted">(lowest level first)</span></h3><ul class="scales">${items.join('')}</ul>`;
+}
+
 // ---------------------------------------------------------------- the matrix
 
-function matrix(c: Ctx, p: PolicyView): string {
+function matrix(c: Ctx, p: PolicyView, pi: number): string {
   const out: string[] = [];
   out.push(`<h3>Thresholds × safeguards${p.latestReport ? ` <span class="muted">(statuses from ${esc(p.latestReport.id ?? 'the latest report')})</span>` : ''}</h3>`);
   if (!p.thresholds.length) { out.push('<p class="muted">This policy defines no capability thresholds.</p>'); return out.join('\n'); }
@@ -232,12 +284,16 @@ function matrix(c: Ctx, p: PolicyView): string {
     return `<th scope="col" class="sg${firstOfStd ? ' gs' : firstOfSide ? ' ss' : ''}" data-safeguard="${esc(col.id)}">${link(c, col.at, `<span class="vert">${esc(col.id)}</span>`, 'plain', tip)}</th>`;
   }).join('')}</tr>`);
   out.push('</thead><tbody>');
-  for (const t of p.thresholds) out.push(thresholdRow(c, t, columns, defined));
+  // v2: in-page anchors, so an alert links to the row of the threshold it warns of.
+  const rowIndex = new Map<string, number>();
+  p.thresholds.forEach((t, k) => { if (!rowIndex.has(t.id)) rowIndex.set(t.id, k); });
+  const anchor = (id: string) => (rowIndex.has(id) ? `p${pi}-t${rowIndex.get(id)}` : undefined);
+  p.thresholds.forEach((t, k) => out.push(thresholdRow(c, t, columns, defined, p.format === 2 ? { anchor, self: `p${pi}-t${k}` } : undefined)));
   out.push('</tbody></table></div>');
   return out.join('\n');
 }
 
-function thresholdRow(c: Ctx, t: ThresholdRow, columns: Array<{ col: SafeguardColumn; firstOfStd: boolean; firstOfSide: boolean }>, defined: Set<string>): string {
+function thresholdRow(c: Ctx, t: ThresholdRow, columns: Array<{ col: SafeguardColumn; firstOfStd: boolean; firstOfSide: boolean }>, defined: Set<string>, v2?: { anchor: (id: string) => string | undefined; self: string }): string {
   const det = t.determination ?? 'none';
   const d = DETERMINATION[det] ?? DETERMINATION.none!;
   const required = new Set(t.required);
@@ -245,10 +301,15 @@ function thresholdRow(c: Ctx, t: ThresholdRow, columns: Array<{ col: SafeguardCo
   const head: string[] = [];
   head.push(`<div class="trow1">${link(c, t.at, esc(t.id), 'tid', t.title ?? t.id)} <span class="badge det-${token(det)}" data-determination="${esc(det)}"><span aria-hidden="true">${d.sym}</span> ${esc(d.text)}</span></div>`);
   if (t.title) head.push(`<div class="ttitle">${esc(t.title)}</div>`);
-  const req = t.requires
+  if (v2) head.push(v2Lines(t, v2.anchor));
+  const req = v2 && t.requiresList
+    ? (t.requiresList.length
+      ? `requires ${t.requiresList.map((r) => `<span class="rq" data-standard="${esc(r.id)}">${r.at ? link(c, r.at, `<b>${esc(r.id)}</b>`, 'plain', `standard ${r.id}`) : `<b>${esc(r.id)}</b>`} ${r.status ? `<span class="st st-${token(r.status)}">${esc(r.status)}</span>` : '<span class="st st-undefined">not defined</span>'}</span>`).join(' + ')}`
+      : t.role === 'threshold' ? '<span class="warntext">requires no standard</span>' : '<span class="muted">requires no standard</span>')
+    : t.requires
     ? `requires <b>${esc(t.requires)}</b>${t.requiresStatus ? ` <span class="st st-${token(t.requiresStatus)}">${esc(t.requiresStatus)}</span>` : ' <span class="st st-undefined">not defined</span>'}`
     : '<span class="warntext">requires no ASL standard</span>';
-  head.push(`<div class="treq">${req}${t.aslApplied ? ` · applied ${esc(t.aslApplied)}` : ''}</div>`);
+  head.push(`<div class="treq">${req}${t.aslApplied ? ` · applied ${esc(t.aslApplied)}` : ''}${t.residualRisk ? ` · residual risk <span class="risk rk-${token(t.residualRisk)}">${esc(t.residualRisk)}</span>` : ''}</div>`);
   const undefinedIds = t.required.filter((id) => !defined.has(id));
   if (undefinedIds.length) head.push(`<div class="warntext">also requires, defined by no standard: ${undefinedIds.map((id) => `<span class="mono">${esc(id)}</span>`).join(', ')}</div>`);
   if (t.gaps.length) head.push(`<div class="gaptext"><span aria-hidden="true">⚠</span> ${plural(t.gaps.length, 'gap')}: required safeguards not implemented while ${esc(det)}</div>`);
@@ -261,7 +322,21 @@ function thresholdRow(c: Ctx, t: ThresholdRow, columns: Array<{ col: SafeguardCo
     const inner = `<span aria-hidden="true">${s.sym}${gap ? '<b class="gapmark">!</b>' : ''}</span><span class="sr">${esc(col.id)}: ${esc(s.text)}${gap ? ', gap' : ''}</span>`;
     return `<td class="c req s-${token(col.status)}${gap ? ' gap' : ''}${sep}" data-safeguard="${esc(col.id)}" data-status="${esc(col.status)}">${link(c, col.at, inner, 'cell', tip)}</td>`;
   }).join('');
-  return `<tr class="thr det-row-${token(det)}" data-threshold="${esc(t.id)}"><th scope="row" class="thr">${head.join('')}</th>${cells}</tr>`;
+  const roleAttrs = v2 ? ` id="${v2.self}" data-role="${esc(t.role ?? 'threshold')}"` : '';
+  return `<tr class="thr det-row-${token(det)}${v2 && t.role && t.role !== 'threshold' ? ` row-${token(t.role)}` : ''}" data-threshold="${esc(t.id)}"${roleAttrs}><th scope="row" class="thr">${head.join('')}</th>${cells}</tr>`;
+}
+
+/** A v2 threshold's role, level, the threshold an alert warns of and the alerts that warn of it. */
+function v2Lines(t: ThresholdRow, anchor: (id: string) => string | undefined): string {
+  const to = (id: string) => { const a = anchor(id); return a ? `<a class="mono" href="#${a}" data-anchor="${a}">${esc(id)}</a>` : `<span class="mono">${esc(id)}</span> <span class="warntext">(not in this policy)</span>`; };
+  const parts: string[] = [];
+  const role = t.role && ROLE[t.role];
+  if (role) parts.push(`<span class="role role-${token(t.role)}"><span aria-hidden="true">${role.sym}</span> ${role.text}</span>`);
+  if (t.role === 'alert') parts.push(t.warns ? `<span class="warns">warns of ${to(t.warns)}</span>` : '<span class="warntext">warns of no threshold</span>');
+  if (t.role === 'research') parts.push('<span class="muted">watched, no safeguards required</span>');
+  if (t.level) parts.push(`<span class="lvl">level <span class="lvlchip">${esc(t.level)}</span></span>`);
+  if (t.warnedBy?.length) parts.push(`<span class="warnedby">alert${t.warnedBy.length > 1 ? 's' : ''}: ${t.warnedBy.map(to).join(', ')}</span>`);
+  return parts.length ? `<div class="trole">${parts.join(' ')}</div>` : '';
 }
 
 // -------------------------------------------------------------- the timeline
@@ -277,9 +352,10 @@ function timeline(c: Ctx, rm: RoadmapView, today: string): string {
   const unowned = goals.filter((g) => g.unowned).length;
   const atRisk = goals.filter((g) => g.status === 'at-risk').length;
   const done = goals.filter((g) => g.status === 'done').length;
+  const graded = goals.filter(badlyGraded).length;
   out.push(`<section class="roadmap" data-roadmap="${esc(rm.id ?? '')}">`);
   out.push(`<h3>Roadmap: ${link(c, rm.at, esc(name), 'plain', 'open the roadmap')} <span class="muted"><span class="mono">${esc(c.label(rm.path))}</span> · ${rm.published ? `published ${esc(rm.published)} · ` : ''}${plural(goals.length, 'goal')}, ${done} done`
-    + `${overdue ? ` · <span class="errtext">${overdue} overdue</span>` : ''}${unowned ? ` · <span class="errtext">${unowned} unowned</span>` : ''}${atRisk ? ` · <span class="warntext">${atRisk} at risk</span>` : ''}</span></h3>`);
+    + `${overdue ? ` · <span class="errtext">${overdue} overdue</span>` : ''}${unowned ? ` · <span class="errtext">${unowned} unowned</span>` : ''}${atRisk ? ` · <span class="warntext">${atRisk} at risk</span>` : ''}${graded ? ` · <span class="errtext">${graded} missed or slipped</span>` : ''}</span></h3>`);
   if (!goals.length) { out.push('<p class="muted">This roadmap has no goals.</p></section>'); return out.join('\n'); }
   const lanes: string[] = [...AREAS];
   if (goals.some((g) => !(AREAS as readonly string[]).includes(g.area))) lanes.push('other');
@@ -353,10 +429,19 @@ function goalCard(c: Ctx, g: GoalItem): string {
   const due = g.due ? `due ${esc(g.due)}` : '<span class="errtext">no due date</span>';
   const late = g.overdue ? ` <span class="late"><span aria-hidden="true">⚠</span> ${plural(g.daysLate ?? 0, 'day')} late</span>` : '';
   const area = (AREAS as readonly string[]).includes(g.area) ? '' : ` <span class="muted">[${esc(g.area)}]</span>`;
+  if (badlyGraded(g)) classes.push('graded-bad');
+  const gr = g.grading ? GRADING[g.grading.outcome] ?? { sym: '?', text: g.grading.outcome } : undefined;
+  const grading = g.grading && gr
+    ? `<span class="grade gr-${token(g.grading.outcome)}" data-grading="${esc(g.grading.outcome)}"><span aria-hidden="true">${gr.sym}</span> ${esc(gr.text)} <span class="muted">in ${esc(g.grading.report)}</span>${g.grading.note ? `<span class="gnote">${esc(g.grading.note)}</span>` : ''}</span>`
+    : '';
+  const crit = g.successCriteria?.length
+    ? `<span class="criteria"><span class="ckey">success criteria</span>${g.successCriteria.map((x) => `<span class="crit">${esc(x)}</span>`).join('')}</span>`
+    : '';
   const inner = `<span class="gline"><span class="gid">${esc(g.id)}</span><span class="gst">${esc(status)}</span></span>`
     + (g.title ? `<span class="gtitle">${esc(g.title)}</span>` : '')
-    + `${owner}<span class="gdue">${due}${late}${area}</span>`;
-  const tip = `${g.id}${g.title ? `: ${g.title}` : ''} — ${g.owner ? `owner ${g.owner}` : 'no owner'}, ${g.due ? `due ${g.due}` : 'no due date'}, ${g.status}${g.overdue ? `, ${g.daysLate} days late` : ''}`;
+    + `${owner}<span class="gdue">${due}${g.completed ? ` · done ${esc(g.completed)}` : ''}${late}${area}</span>`
+    + (g.reason ? `<span class="greason">${esc(g.reason)}</span>` : '') + crit + grading;
+  const tip = `${g.id}${g.title ? `: ${g.title}` : ''} — ${g.owner ? `owner ${g.owner}` : 'no owner'}, ${g.due ? `due ${g.due}` : 'no due date'}, ${g.status}${g.overdue ? `, ${g.daysLate} days late` : ''}${g.grading ? `, ${g.grading.outcome} in ${g.grading.report}` : ''}`;
   return link(c, g.at, inner, classes.join(' '), tip, ` data-goal="${esc(g.id)}"`);
 }
 
@@ -527,6 +612,42 @@ a.goal:hover { background: var(--hover); text-decoration: none; }
 .g-dropped .gtitle { text-decoration: line-through; }
 .goal.unowned { border-style: dashed; border-left-style: solid; border-color: var(--err); }
 .goal.overdue { border-color: var(--err); border-left-color: var(--err); border-left-width: 6px; background: color-mix(in srgb, var(--err) 12%, var(--bg)); }
+/* rsp/v2: report facts, scales, roles, gradings */
+dl.facts2 { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .3em 0 .6em; padding: .5em .8em; border: 1px solid var(--border); border-radius: 6px; background: var(--subtle); width: fit-content; max-width: 100%; }
+.facts2 .fact { display: contents; }
+.facts2 dt { font-weight: 600; color: var(--muted); }
+.facts2 dd { margin: 0; overflow-wrap: anywhere; }
+.outcome { display: inline-block; padding: 0 .5em; border-radius: 3px; font-weight: 700; border: 1px solid currentColor; }
+.oc-deploy, .oc-continue { color: var(--ok); }
+.oc-deploy-with-restrictions { color: var(--warn); }
+.oc-do-not-deploy, .oc-pause-development { color: var(--err); }
+ul.scales { list-style: none; padding: 0; margin: 0 0 .5em; display: flex; flex-direction: column; gap: .3em; }
+.shead { font-size: .92em; }
+a.sid, .sid { font-weight: 700; }
+ol.levels { display: inline-flex; flex-wrap: wrap; align-items: center; list-style: none; padding: 0; margin: .15em 0 0; gap: .2em; }
+ol.levels li + li::before { content: "→"; color: var(--muted); margin-right: .2em; }
+.lvlchip { display: inline-block; font-family: var(--mono); font-size: .88em; padding: 0 .4em; border: 1px solid var(--border); border-radius: 3px; background: var(--bg); }
+.trole { font-size: .85em; display: flex; flex-wrap: wrap; gap: .2em .6em; align-items: baseline; }
+.role { font-weight: 700; border-radius: 3px; padding: 0 .35em; border: 1px solid currentColor; }
+.role-alert { color: var(--warn); }
+.role-research { color: var(--info); border-style: dashed; }
+tr.row-research th.thr { border-left-color: var(--info); border-left-style: dashed; }
+tr.row-alert th.thr .tid { font-weight: 600; }
+tr.thr:target th.thr { outline: 2px solid var(--focus); outline-offset: -2px; }
+.rq { white-space: nowrap; }
+.risk { font-weight: 600; color: var(--fg); }
+.rk-high, .rk-unacceptable { color: var(--err); }
+.rk-moderate { color: var(--warn); }
+.gnote, .greason { display: block; font-size: .85em; color: var(--muted); font-style: italic; }
+.criteria { display: block !important; margin-top: 2px; font-size: .85em; }
+.ckey { display: block; color: var(--muted); font-size: .9em; text-transform: uppercase; letter-spacing: .04em; }
+.crit { display: block; padding-left: 1em; text-indent: -.8em; }
+.crit::before { content: "◎ "; color: var(--muted); }
+.grade { display: block; margin-top: 3px; font-size: .85em; font-weight: 700; }
+.gr-met { color: var(--ok); }
+.gr-missed, .gr-slipped { color: var(--err); }
+.gr-dropped { color: var(--muted); }
+.goal.graded-bad { border-color: var(--err); border-left-color: var(--err); border-left-width: 6px; }
 /* findings */
 table.files { min-width: 32rem; }
 .files th, .files td { padding: 4px 10px; border-bottom: 1px solid var(--border); text-align: left; }

@@ -3,11 +3,14 @@
  * per policy a compact threshold matrix (thresholds × safeguards when there are at most 12
  * safeguards, else thresholds × ASL standards with the required safeguards that are not
  * implemented), the roadmap goals that need attention with counts per area, and the findings
- * per file. Every piece of document text goes through `mdText` (it is untrusted): no markup,
+ * per file. For rsp/v2 policies also: the scales, each threshold's role (alerts name the
+ * threshold they warn of), capability level and every required standard; the latest report's
+ * decision, approvals, models, period, redactions and external review; the goals graded in the
+ * latest report that reviews them, with their success criteria (missed or slipped needs attention). Every piece of document text goes through `mdText` (it is untrusted): no markup,
  * HTML, links, autolinks, mentions or new lines can come from it.
  */
 import { mdText } from '../encode';
-import type { GoalItem, Overview, PolicyView, RoadmapView, SafeguardStatus, ThresholdRow } from '../engine/features/overview';
+import type { GoalItem, Overview, PolicyView, ReportView, RoadmapView, SafeguardStatus, ThresholdRow } from '../engine/features/overview';
 
 /** Above this many safeguards, the matrix is folded by ASL standard. */
 export const MAX_MATRIX_COLUMNS = 12;
@@ -20,6 +23,9 @@ const DETERMINATION: Record<string, string> = {
   crossed: '🔴 **crossed**', near: '🟠 **near**', below: '🟢 below', inconclusive: '⚪ inconclusive',
 };
 const NOT_ASSESSED = '❔ not assessed';
+const GRADING: Record<string, string> = { met: '✅ met', missed: '❌ **missed**', slipped: '↪️ **slipped**', dropped: '✖️ dropped' };
+/** A goal graded missed or slipped in a report needs attention. */
+const badlyGraded = (g: GoalItem) => g.grading?.outcome === 'missed' || g.grading?.outcome === 'slipped';
 
 /** Document text in Markdown (also inside a table cell): the shared encoder. */
 const md = mdText;
@@ -40,12 +46,13 @@ export function renderOverviewMarkdown(o: Overview): string {
   const overdue = goals.filter((g) => g.overdue).length;
   const unowned = goals.filter((g) => g.unowned).length;
   const atRisk = goals.filter((g) => g.status === 'at-risk').length;
+  const graded = goals.filter(badlyGraded).length;
   const t = o.totals;
   const out: string[] = [];
   out.push(`## RSP overview (as of ${md(o.today)})`, '');
   out.push(`**${plural(o.policies.length, 'policy', 'policies')}** · **${plural(thresholds.length, 'threshold')}** (${crossed ? '🔴 ' : ''}${crossed} crossed, ${near ? '🟠 ' : ''}${near} near)`
     + ` · **${plural(gaps, 'safeguard gap')}**${gaps ? ' ❗' : ''}`
-    + ` · **${plural(goals.length, 'goal')}** (${overdue} overdue, ${unowned} unowned, ${atRisk} at risk)`
+    + ` · **${plural(goals.length, 'goal')}** (${overdue} overdue, ${unowned} unowned, ${atRisk} at risk${graded ? `, ❌ ${graded} missed or slipped` : ''})`
     + ` · **findings**: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')} in ${plural(o.files.length, 'file')}`);
   if (!o.policies.length) out.push('', '_No policy found._');
   for (const p of o.policies) out.push('', ...policy(p));
@@ -58,7 +65,9 @@ function policy(p: PolicyView): string[] {
   const head = [md(p.title ?? p.id ?? p.path), p.organization ? md(p.organization) : '', p.version ? `version ${md(p.version)}` : ''].filter(Boolean);
   out.push(`### ${head[0]}${head.length > 1 ? ` — ${head.slice(1).join(', ')}` : ''}`, '');
   const r = p.latestReport;
-  out.push(`${md(p.path)} · ${r ? `latest risk report **${md(r.id ?? r.path)}**${r.model ? ` (model ${md(r.model)}${r.published ? `, published ${md(r.published)}` : ''})` : r.published ? ` (published ${md(r.published)})` : ''}` : '_no risk report links to this policy: statuses unknown_'}`, '');
+  if (r?.format === 2) out.push(`${md(p.path)} · latest risk report **${md(r.id ?? r.path)}**${r.published ? ` (published ${md(r.published)})` : ''}`, '', ...reportFacts(r), '');
+  else out.push(`${md(p.path)} · ${r ? `latest risk report **${md(r.id ?? r.path)}**${r.model ? ` (model ${md(r.model)}${r.published ? `, published ${md(r.published)}` : ''})` : r.published ? ` (published ${md(r.published)})` : ''}` : '_no risk report links to this policy: statuses unknown_'}`, '');
+  if (p.scales?.length) out.push(...scales(p), '');
   if (!p.thresholds.length) out.push('_No capability thresholds._', '');
   else out.push(...matrix(p), '');
   for (const rm of p.roadmaps) out.push(...roadmap(rm), '');
@@ -67,11 +76,48 @@ function policy(p: PolicyView): string[] {
   return out;
 }
 
-function determination(t: ThresholdRow): string { return t.determination ? DETERMINATION[t.determination] ?? md(t.determination) : NOT_ASSESSED; }
-function thresholdCell(t: ThresholdRow): string { return `**${md(t.id)}**${t.title ? ` ${md(t.title)}` : ''}`; }
+/** The scales of a v2 policy, lowest level first. */
+function scales(p: PolicyView): string[] {
+  const list = p.scales ?? [];
+  return [`**Scales** (lowest level first)${list.some((s) => s.implied) ? ' — none declared, so the built-in ASL scale applies' : ''}:`, '',
+    ...list.map((s) => `- **${md(s.id)}**${s.title ? ` ${md(s.title)}` : ''}${s.appliesTo ? ` (${md(s.appliesTo)})` : ''}: ${s.levels.length ? s.levels.map(md).join(' → ') : '_no levels_'}${s.reference ? ` · built-in reference ${md(s.reference)}` : ''}`)];
+}
+
+/** What a v2 report says beyond determinations and statuses: decision, approvals, models, period, redactions, review. */
+function reportFacts(r: ReportView): string[] {
+  const ids = (list: string[]) => list.map(md).join(', ');
+  const d = r.decision;
+  const decision = d
+    ? `**Decision**: ${d.outcome ? `**${md(d.outcome)}**` : '_no outcome_'}${d.date ? ` on ${md(d.date)}` : ''}${d.by.length ? ` by ${ids(d.by)}` : ''}`
+    : '**Decision**: ⚠️ _none recorded_';
+  const approved = r.approvedBy?.length ? `**approved by** ${ids(r.approvedBy)}` : '⚠️ **not approved**';
+  const models = r.models?.length ? `**${r.models.length === 1 ? 'Model' : 'Models'}** ${ids(r.models)}` : '';
+  const period = r.period ? `**period** ${md(r.period.from ?? '?')} to ${md(r.period.to ?? '?')}` : '';
+  const redactions = `**${plural(r.redactions ?? 0, 'redaction')}**`;
+  const x = r.externalReview;
+  const review = x
+    ? `**external review**${x.reviewer ? ` by ${md(x.reviewer)}` : ''}${x.received ? `, received ${md(x.received)}` : ''}${x.published ? `, published ${md(x.published)}` : ', not published yet'}`
+      + (x.days !== undefined ? (x.late ? ` ⏰ **late: ${plural(x.days, 'day')}**` : ` (${plural(x.days, 'day')})`) : '')
+    : `**external review**: ${r.redactions ? '⚠️ ' : ''}_none_`;
+  return [[decision, approved].join(' · '), '', [models, period, redactions, review].filter(Boolean).join(' · ')];
+}
+
+function determination(t: ThresholdRow): string {
+  const d = t.determination ? DETERMINATION[t.determination] ?? md(t.determination) : NOT_ASSESSED;
+  return t.residualRisk ? `${d} · residual risk ${md(t.residualRisk)}` : d;
+}
+function thresholdCell(t: ThresholdRow): string {
+  const v2 = [
+    t.role === 'alert' ? `🔔 alert for **${t.warns ? md(t.warns) : '?'}**` : t.role === 'research' ? '🔬 research category' : '',
+    t.level ? `level ${md(t.level)}` : '',
+  ].filter(Boolean);
+  return `**${md(t.id)}**${t.title ? ` ${md(t.title)}` : ''}${v2.length ? ` · ${v2.join(' · ')}` : ''}`;
+}
 function requires(t: ThresholdRow): string {
+  if (t.requiresList) return t.requiresList.length ? t.requiresList.map((r) => `${md(r.id)} (${r.status ? md(r.status) : 'not defined'})`).join(', ') : '—';
   return t.requires ? `${md(t.requires)}${t.requiresStatus ? ` (${md(t.requiresStatus)})` : ' (not defined)'}` : '—';
 }
+function criteria(g: GoalItem): string { return (g.successCriteria ?? []).map((c) => `<br>🎯 ${md(c)}`).join(''); }
 
 function matrix(p: PolicyView): string[] {
   const all = p.standards.flatMap((s) => s.safeguards);
@@ -116,16 +162,28 @@ function roadmap(rm: RoadmapView): string[] {
     const list = goals.filter((g) => g.area === a);
     return [md(a), String(list.length), String(count(list, (g) => g.status === 'done')), flag(count(list, (g) => g.overdue), '⏰'), flag(count(list, (g) => g.unowned), '👤'), flag(count(list, (g) => g.status === 'at-risk'), '⚠️')];
   }), ['---', '--:', '--:', '--:', '--:', '--:']), '');
-  const attention = goals.filter((g) => g.overdue || g.unowned || g.status === 'at-risk')
+  const graded = goals.filter((g) => g.grading);
+  if (graded.length) {
+    const reports = [...new Set(graded.map((g) => g.grading!.report))];
+    out.push(`Graded in ${reports.length === 1 ? 'risk report' : 'risk reports'} ${reports.map((r) => `**${md(r)}**`).join(', ')}:`, '');
+    out.push(table(['Goal', 'Grading', 'Note', 'Success criteria'], graded.map((g) => [
+      `**${md(g.id)}**${g.title ? ` ${md(g.title)}` : ''}`,
+      `${GRADING[g.grading!.outcome] ?? md(g.grading!.outcome)}${reports.length > 1 ? ` (${md(g.grading!.report)})` : ''}`,
+      g.grading!.note ? md(g.grading!.note) : '—',
+      g.successCriteria?.length ? g.successCriteria.map(md).join('<br>') : '—',
+    ])), '');
+  }
+  const attention = goals.filter((g) => g.overdue || g.unowned || g.status === 'at-risk' || badlyGraded(g))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id.localeCompare(b.id));
-  if (!attention.length) { out.push('✅ No goal is overdue, unowned or at risk.'); return out; }
+  if (!attention.length) { out.push(`✅ No goal is overdue, unowned or at risk${graded.length ? ', or graded missed or slipped' : ''}.`); return out; }
   out.push(table(['Goal', 'Area', 'Owner', 'Due', 'Status', 'Needs attention'], attention.map((g) => {
     const why = [
       g.overdue ? `⏰ **overdue ${plural(g.daysLate ?? 0, 'day')}**` : '',
       g.unowned ? `👤 **${g.owner ? 'placeholder owner' : 'no owner'}**` : '',
       g.status === 'at-risk' ? '⚠️ at risk' : '',
+      badlyGraded(g) ? `${GRADING[g.grading!.outcome]} in ${md(g.grading!.report)}` : '',
     ].filter(Boolean).join(', ');
-    return [`**${md(g.id)}**${g.title ? ` ${md(g.title)}` : ''}`, md(g.area), g.owner ? md(g.owner) : '—', g.due ? md(g.due) : '—', md(g.status), why];
+    return [`**${md(g.id)}**${g.title ? ` ${md(g.title)}` : ''}${criteria(g)}`, md(g.area), g.owner ? md(g.owner) : '—', g.due ? md(g.due) : '—', md(g.status), why];
   })));
   return out;
 }

@@ -2,9 +2,15 @@
  * The policy overview that reviewers look at: per policy, the threshold × ASL standard ×
  * safeguard matrix with each safeguard's status from the latest risk report, and the roadmap
  * as a timeline by area. Plain data, rendered by overview-html.ts and overview-markdown.ts.
+ *
+ * For rsp/v2 documents it also carries what v2 adds: the policy's scales, each threshold's role
+ * (alert → the threshold it warns of), capability level and every required standard; the latest
+ * report's decision, approvals, redactions, external review, models and period; each goal's
+ * success criteria and its grading in the latest report that reviews it. These fields are
+ * absent for v1 documents, whose overview stays as it was.
  */
 import { daysBetween, isRealDate } from '../model/dates';
-import { requiredSafeguards, type PolicyModel, type ReportModel, type RoadmapModel } from '../model/model';
+import { arr, obj, requiredSafeguards, scalesOf, str, type PolicyModel, type ReportModel, type RoadmapModel, type ThresholdRole } from '../model/model';
 import { isPlaceholderOwner } from '../rules/goal-without-owner';
 import { locate } from '../syntax/locate';
 import type { DataPath, Finding } from '../types';
@@ -17,8 +23,18 @@ export type SafeguardStatus = 'implemented' | 'partial' | 'planned' | 'not-appli
 
 export interface SafeguardColumn { id: string; title?: string; level: string; side: 'deployment' | 'security'; status: SafeguardStatus; at: Place }
 export interface StandardGroup { level: string; name?: string; status: string; summary?: string; safeguards: SafeguardColumn[]; at: Place }
+/** A required standard (v2): its status, undefined when no standard has that id. */
+export interface RequiredStandard { id: string; status?: string; at?: Place }
 export interface ThresholdRow {
   id: string; title?: string; domain?: string; requires?: string; requiresStatus?: string;
+  /** v2 only: the role (threshold, alert, research), capability level, the threshold an alert
+   *  warns of and the alerts that warn of this one, each required standard, the residual risk. */
+  role?: ThresholdRole;
+  level?: string;
+  warns?: string;
+  warnedBy?: string[];
+  requiresList?: RequiredStandard[];
+  residualRisk?: string;
   /** Safeguard ids this threshold requires (standard + its own list). */
   required: string[];
   /** From the latest report that assesses it. */
@@ -28,14 +44,37 @@ export interface ThresholdRow {
   gaps: string[];
   at: Place;
 }
+export type GoalOutcome = 'met' | 'missed' | 'slipped' | 'dropped';
+/** How the latest risk report that reviews a goal graded it (v2 `roadmap_review`). */
+export interface GoalGrading { outcome: string; note?: string; report: string; at: Place }
 export interface GoalItem {
   id: string; area: string; title?: string; owner?: string; unowned: boolean; due?: string; status: string;
   overdue: boolean; daysLate?: number; supports: string[]; at: Place;
+  /** v2 only (absent when the roadmap does not give them). */
+  successCriteria?: string[]; completed?: string; reason?: string; grading?: GoalGrading;
 }
 export interface RoadmapView { path: string; id?: string; title?: string; published?: string; goals: GoalItem[]; at: Place }
-export interface ReportView { path: string; id?: string; model?: string; published?: string; at: Place }
+/** A v2 report's external review; `late` when published more than 30 days after it was received
+ *  (or, not yet published, received more than 30 days before today). */
+export interface ExternalReviewView { reviewer?: string; received?: string; published?: string; url?: string; days?: number; late: boolean; at: Place }
+export interface ReportView {
+  path: string; id?: string; model?: string; published?: string; at: Place;
+  /** v2 only. */
+  format?: 2;
+  models?: string[];
+  period?: { from?: string; to?: string };
+  approvedBy?: string[];
+  redactions?: number;
+  externalReview?: ExternalReviewView;
+  decision?: { outcome?: string; date?: string; by: string[]; at: Place };
+}
+/** A v2 scale, lowest level first; `implied` for the `asl` scale of a policy that declares none. */
+export interface ScaleView { id: string; title?: string; appliesTo?: string; levels: string[]; reference?: string; implied?: true; at: Place }
 export interface PolicyView {
   path: string; id?: string; title?: string; organization?: string; version?: string;
+  /** v2 only. */
+  format?: 2;
+  scales?: ScaleView[];
   standards: StandardGroup[];
   /** Safeguards named by thresholds but defined by no standard. */
   thresholds: ThresholdRow[];
@@ -88,9 +127,10 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
     const latest = reports[reports.length - 1];
     const status = new Map<string, SafeguardStatus>();
     for (const s of latest?.model.statuses ?? []) if (s.safeguard && !status.has(s.safeguard)) status.set(s.safeguard, (s.status as SafeguardStatus) ?? 'unknown');
-    const determination = new Map<string, { d: ThresholdRow['determination']; asl?: string }>();
+    const determination = new Map<string, { d: ThresholdRow['determination']; asl?: string; risk?: string }>();
     // The latest report that assesses each threshold.
-    for (const r of reports) for (const a of r.model.assessments) if (a.threshold) determination.set(a.threshold, { d: a.determination as ThresholdRow['determination'], asl: a.asl });
+    for (const r of reports) for (const a of r.model.assessments) if (a.threshold) determination.set(a.threshold, { d: a.determination as ThresholdRow['determination'], asl: a.asl, risk: a.residualRisk });
+    const v2 = model.format === 2;
 
     const standards: StandardGroup[] = model.standards.map((s) => ({
       level: s.level, name: s.name, status: s.status, summary: s.summary, at: place(doc, [...s.path, 'level'], display),
@@ -105,26 +145,61 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
       return {
         id: t.id, title: t.title, domain: t.domain, requires: t.requiresAll.length ? t.requiresAll.map((r) => r.id).join(', ') : undefined, requiresStatus: t.requiresAll.length ? worstStatus(t.requiresAll.map((r) => model.byLevel.get(r.id)?.status)) : undefined,
         required, ...(det?.d ? { determination: det.d } : {}), ...(det?.asl ? { aslApplied: det.asl } : {}), gaps, at: place(doc, [...t.path, 'id'], display),
+        ...(v2 ? {
+          role: t.role, ...(t.level ? { level: t.level } : {}), ...(t.warns ? { warns: t.warns.id } : {}),
+          warnedBy: model.thresholds.filter((x) => x.role === 'alert' && x.warns?.id === t.id).map((x) => x.id),
+          requiresList: t.requiresAll.map((r) => {
+            const std = model.byLevel.get(r.id);
+            return { id: r.id, ...(std ? { status: std.status, at: place(doc, [...std.path, std.idKey], display) } : {}) };
+          }),
+          ...(det?.risk ? { residualRisk: det.risk } : {}),
+        } : {}),
       };
     });
+    // Gradings of each goal: the latest report (of this policy) that reviews the roadmap and names the goal.
+    const gradings = new Map<string, Map<string, GoalGrading>>();
+    for (const r of reports) {
+      if (!r.model.roadmapReview.length) continue;
+      const rmPath = r.model.roadmapRef !== undefined ? ws.host.resolve(ws.host.dirname(r.doc.path), r.model.roadmapRef) : '*';
+      if (!gradings.has(rmPath)) gradings.set(rmPath, new Map());
+      for (const rv of r.model.roadmapReview) {
+        if (!rv.goal || !rv.outcome) continue;
+        const note = str(obj(arr(obj(r.doc.parsed?.data)?.roadmap_review)[rv.path[1] as number])?.note);
+        gradings.get(rmPath)!.set(rv.goal, { outcome: rv.outcome, ...(note ? { note } : {}), report: r.model.id ?? display(r.doc.path), at: place(r.doc, [...rv.path, 'outcome'], display) });
+      }
+    }
     const roadmaps: RoadmapView[] = (roadmapsOf.get(path) ?? []).map((r) => {
       const m = r.model as RoadmapModel;
       return {
         path: display(r.path), id: m.id, title: m.title, published: m.published, at: place(r, [], display),
         goals: m.goals.filter((g) => g.id).map((g) => {
+          const grading = gradings.get(r.path)?.get(g.id!) ?? gradings.get('*')?.get(g.id!);
           const owner = typeof g.owner === 'string' && g.owner.trim() ? g.owner.trim() : undefined;
           const due = isRealDate(g.due) ? g.due : undefined;
           const overdue = !!due && due < today && g.status !== 'done' && g.status !== 'dropped';
           return {
             id: g.id!, area: g.area ?? 'other', title: g.title, owner, unowned: !owner || isPlaceholderOwner(owner), due, status: g.status,
             overdue, ...(overdue ? { daysLate: daysBetween(due!, today) } : {}), supports: g.supports.map((s) => s.id), at: place(r, [...g.path, 'id'], display),
+            ...(g.successCriteria.length ? { successCriteria: g.successCriteria } : {}), ...(g.completed ? { completed: g.completed } : {}),
+            ...(g.reason ? { reason: g.reason } : {}), ...(grading ? { grading } : {}),
           };
         }),
       };
     });
-    const reportViews = reports.map((r) => ({ path: display(r.doc.path), id: r.model.id, model: r.model.model, published: r.model.published, at: place(r.doc, [], display) }));
+    const reportViews = reports.map((r): ReportView => ({
+      path: display(r.doc.path), id: r.model.id, model: r.model.model, published: r.model.published, at: place(r.doc, [], display),
+      ...(r.model.format === 2 ? reportV2(r.doc, r.model, today, display) : {}),
+    }));
     views.push({
       path: display(path), id: model.id, title: model.title, organization: model.organization, version: model.version,
+      ...(v2 ? {
+        format: 2 as const,
+        scales: scalesOf(model).map((sc): ScaleView => ({
+          id: sc.id, ...(sc.title ? { title: sc.title } : {}), ...(sc.appliesTo ? { appliesTo: sc.appliesTo } : {}), levels: sc.levels,
+          ...(sc.reference ? { reference: sc.reference } : {}), ...(model.scales.length ? {} : { implied: true as const }),
+          at: model.scales.length ? place(doc, [...sc.path, 'id'], display) : place(doc, [], display),
+        })),
+      } : {}),
       standards, thresholds, reports: reportViews, ...(reportViews.length ? { latestReport: reportViews[reportViews.length - 1] } : {}), roadmaps,
     });
   }
@@ -139,6 +214,34 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
     files.push({ path: display(p), ...c, at: { path: display(p), line: first?.range.start.line ?? 0, character: first?.range.start.character ?? 0 } });
   }
   return { today, policies: views, files, totals };
+}
+
+/** What a v2 report adds to its view (read from the model, and the raw data for free text). */
+function reportV2(doc: LoadedDoc, m: ReportModel, today: string, display: (p: string) => string): Partial<ReportView> {
+  const data = obj(doc.parsed?.data);
+  const head = obj(data?.report);
+  const out: Partial<ReportView> = { format: 2, models: m.models, approvedBy: m.approvedBy.map((r) => r.id), redactions: m.redactions };
+  if (m.period && (m.period.from || m.period.to)) out.period = { ...(m.period.from ? { from: m.period.from } : {}), ...(m.period.to ? { to: m.period.to } : {}) };
+  if (m.externalReview) {
+    const raw = obj(head?.external_review);
+    const { received, published } = m.externalReview;
+    const end = isRealDate(published) ? published : undefined;
+    const start = isRealDate(received) ? received : undefined;
+    const days = start && end ? daysBetween(start, end) : start && !end ? daysBetween(start, today) : undefined;
+    out.externalReview = {
+      ...(str(raw?.reviewer) ? { reviewer: str(raw?.reviewer) } : {}), ...(received ? { received } : {}), ...(published ? { published } : {}),
+      ...(str(raw?.url) ? { url: str(raw?.url) } : {}), ...(days !== undefined ? { days } : {}),
+      late: days !== undefined && days > 30, at: place(doc, m.externalReview.path, display),
+    };
+  }
+  if (m.decision) {
+    const date = obj(data?.decision)?.date;
+    out.decision = {
+      ...(m.decision.outcome ? { outcome: m.decision.outcome } : {}), ...(typeof date === 'string' ? { date } : {}),
+      by: m.decision.by.map((r) => r.id), at: place(doc, m.decision.path, display),
+    };
+  }
+  return out;
 }
 
 /** The status shown for a list of required standards: the least ready one (undefined if any is not defined at all). */
