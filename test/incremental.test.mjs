@@ -22,7 +22,14 @@ test('engine: 3,000 random edits, incremental = fresh analysis, pieces = whole-t
   assert.equal(s.edits, 3000);
   assert.deepEqual(s.failures, []);
   assert.ok(s.segmentedTexts > 200, `texts parsed in pieces: ${s.segmentedTexts}`);
+  // Counted over the edits parsed in pieces (not over texts parsed whole, nor the jumps back to
+  // the original text: see differential.mjs). Edits that add much new text (a line repeated
+  // thousands of times) parse many new pieces; most edits parse one or two.
   assert.ok(s.reusedPieces > 10 * s.parsedPieces, `pieces reused ${s.reusedPieces}, parsed ${s.parsedPieces}: edits re-parse only what they change`);
+  // A mistake that stops the text from being split (unclosed quote, tab, anchor), then repaired:
+  // the repair re-parses the piece it changed, from the pieces cached before the mistake.
+  assert.equal(s.repairs.length, 3);
+  for (const r of s.repairs) assert.ok(r.brokenWhole && !r.whole && r.parsed <= 2 && r.reused > 30, `after a repair: ${JSON.stringify(s.repairs)}`);
 });
 
 test('engine: 60 edits to a 10,000-line policy keep no old text alive (live heap flat)', { timeout: 120_000 }, () => {

@@ -62,9 +62,36 @@ function typing(rng, text) {
   }
 }
 
-const summary = { edits: 0, compared: 0, segmentedTexts: 0, wholeTextChecks: 0, parsedPieces: 0, reusedPieces: 0, failures: [] };
+const summary = { edits: 0, compared: 0, segmentedTexts: 0, wholeTextChecks: 0, parsedPieces: 0, reusedPieces: 0, notInPieces: 0, failures: [] };
 const DUMP = (() => { const i = process.argv.indexOf('--dump'); return i >= 0 ? process.argv[i + 1] : undefined; })();
 const fail = (what, detail, text) => { if (DUMP) fs.writeFileSync(DUMP, text); if (summary.failures.length < 5) summary.failures.push({ what, detail: detail.slice(0, 1500), text: text.length < 4000 ? text : `${text.length} characters` }); };
+
+// A mistake that makes the text impossible to split (an unclosed quote, a tab, an anchor) and
+// its repair, in the large policy: the text with the mistake is parsed whole, and the repaired
+// text (one value changed from the original) re-parses only the piece of that value, from the
+// pieces cached before the mistake.
+{
+  const large = corpus.find((c) => c.rel === 'large/large.rsp.yaml');
+  const path = `${MEM_ROOT}/${large.rel}`;
+  const ws = new E.Workspace(host, { today: '2026-11-23', incremental: true });
+  const at = large.text.indexOf('title: Evasion of monitoring') + 'title: '.length;
+  const eol = large.text.indexOf('\n', at);
+  const splice = (i, s) => large.text.slice(0, i) + s + large.text.slice(i);
+  summary.repairs = [];
+  for (const [broken, repaired] of [
+    [splice(at, '"'), `${splice(at, '"').slice(0, eol + 1)}"${large.text.slice(eol)}`],
+    [splice(at, '\t'), splice(at, 'x')],
+    [splice(at, '&a '), splice(at, 'a ')],
+  ]) {
+    ws.setText(path, large.text); ws.analyze(path);
+    ws.setText(path, broken); ws.analyze(path);
+    const brokenWhole = ws.piecesOf(path).whole;
+    ws.setText(path, repaired); ws.analyze(path);
+    const { parsed, reused, whole } = ws.piecesOf(path);
+    summary.repairs.push({ brokenWhole, whole, parsed, reused });
+  }
+  ws.clearText(path);
+}
 
 for (const segmentMinBytes of [undefined, 0]) {
   const rng = new Rng(mix(SEED, segmentMinBytes ?? 1));
@@ -80,7 +107,8 @@ for (const segmentMinBytes of [undefined, 0]) {
     const length = rng.range(5, 60);
     for (let k = 0; k < length && n < EDITS / 2; k++, n++) {
       const e = rng.chance(0.7) ? typing(rng, text) : mutate(rng, text, { ...ctx, policyPaths: [posix.basename(path)] });
-      text = rng.chance(0.04) ? target.text : apply(text, e);
+      const replaced = rng.chance(0.04);
+      text = replaced ? target.text : apply(text, e);
       ws.setText(path, text);
       const got = ws.analyze(path);
       summary.edits++;
@@ -90,8 +118,14 @@ for (const segmentMinBytes of [undefined, 0]) {
       summary.compared++;
       const a = JSON.stringify(got), b = JSON.stringify(want);
       if (a !== b) { let i = 0; while (a[i] === b[i]) i++; fail('incremental ≠ fresh', `at ${i}: incremental …${a.slice(Math.max(0, i - 80), i + 200)} / fresh …${b.slice(Math.max(0, i - 80), i + 200)}`, text); break; }
+      // Pieces parsed and reused by edits parsed in pieces: what "an edit re-parses only the pieces
+      // it changed" is about. Not counted: texts not parsed in pieces (`whole`: small in the
+      // default mode, refused, or they cannot be split — a tab, an anchor, an unclosed quote — or
+      // a mistake spread; counted in notInPieces), and the jumps back to the original text (a
+      // replacement of the whole text, not an edit: the cache holds the pieces of the last text).
       const stats = ws.load(path).parsed && ws.piecesOf?.(path);
-      if (stats) { summary.parsedPieces += stats.parsed; summary.reusedPieces += stats.reused; }
+      if (stats?.whole) summary.notInPieces++;
+      else if (stats && !replaced) { summary.parsedPieces += stats.parsed; summary.reusedPieces += stats.reused; }
       if (k % 2 === 0) {
         const d = E.segmentedVsWhole(text);
         summary.wholeTextChecks++;

@@ -44,6 +44,8 @@ export interface ParseOptions {
 export function parseYaml(text: string, limits: Limits, options: ParseOptions = {}): ParsedText {
   const lines = new LineIndex(text);
   const out: ParsedText = { text, lines, problems: [], blocking: true };
+  // Until parseSegmented begins: not parsed in pieces (the cached pieces stay for the next edit).
+  options.cache?.skip();
   const size = text.length;
   if (size > limits.maxFileBytes) {
     out.problems.push({
@@ -70,11 +72,12 @@ export function parseYaml(text: string, limits: Limits, options: ParseOptions = 
   if (tree) {
     const r = parseSegmented(text, lines, tree, limits, options.cache ?? new SegmentCache());
     if (r && r !== MISTAKE_SPREADS) return r;
-    // A syntax mistake whose effect the pieces cannot bound: the whole text decides (its
-    // pieces are kept for the next edit).
-    if (!r) options.cache?.clear();
-    else if (options.cache) options.cache.stats.spread = true;
-  } else options.cache?.clear();
+    // A syntax mistake whose effect the pieces cannot bound, or pieces that are not what their
+    // lines promised: the whole text decides.
+    if (options.cache) { options.cache.stats.whole = true; if (r) options.cache.stats.spread = true; }
+  }
+  // Either way the pieces of the last parse in pieces stay cached: the edit that repairs the
+  // text (closes the quote, removes the tab) re-parses only the pieces it changed.
 
   // yaml builds the whole concrete syntax tree before we can measure its depth: text that is
   // obviously nested far too deeply ('[' × 1,000,000) is refused before that, in one pass.
@@ -374,19 +377,41 @@ export class SegmentCache {
   private nextRegions = new Map<string, { key: string; parsed: RegionParse | null }>();
   private gen = 0;
   private ids = 0;
-  /** Pieces parsed / reused by the last parse, regions around syntax mistakes parsed, and whether a mistake sent it to a whole parse (for tests and the benchmark). */
-  stats = { parsed: 0, reused: 0, regions: 0, spread: false };
+  /**
+   * The last parse (for tests and the benchmark): pieces parsed and reused, regions around
+   * syntax mistakes parsed, whether the text was not parsed in pieces after all (`whole`: it
+   * was refused, cannot be split, its pieces were not what their lines promised, or a mistake
+   * spread) and whether a mistake did that.
+   */
+  stats = { parsed: 0, reused: 0, regions: 0, spread: false, whole: false };
 
   private depthLimit = 0;
   /** Starts a parse; pieces parsed under another nesting limit are not reused. */
   begin(maxDepth: number): void {
     if (maxDepth !== this.depthLimit) { this.clear(); this.depthLimit = maxDepth; }
-    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map(); this.stats = { parsed: 0, reused: 0, regions: 0, spread: false };
+    this.gen++; this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map(); this.stats = { parsed: 0, reused: 0, regions: 0, spread: false, whole: false };
   }
+  /** Ends a parse: from now on the cache holds what it used (what the previous text had and this one has not is dropped). */
   end(): void {
     this.pieces = this.next; this.colls = this.nextColls; this.regions = this.nextRegions;
     this.next = new Map(); this.nextColls = new Map(); this.nextRegions = new Map();
   }
+  /**
+   * Ends a parse that stopped before it saw every piece (they were not what their lines
+   * promised): the pieces of the previous parse it did not get to stay, with those it parsed.
+   */
+  abandon(): void {
+    for (const [shape, byText] of this.pieces) {
+      let into = this.next.get(shape);
+      if (!into) this.next.set(shape, (into = new Map()));
+      for (const [text, list] of byText) { if (!list.length) continue; const kept = into.get(text); if (kept) kept.push(...list); else into.set(text, list); }
+    }
+    for (const [k, c] of this.colls) if (!this.nextColls.has(k)) this.nextColls.set(k, c);
+    for (const [k, e] of this.regions) if (!this.nextRegions.has(k)) this.nextRegions.set(k, e);
+    this.end();
+  }
+  /** A text not parsed in pieces (refused, or it cannot be split): the pieces stay for the next edit. */
+  skip(): void { this.stats = { parsed: 0, reused: 0, regions: 0, spread: false, whole: true }; }
   clear(): void { this.pieces.clear(); this.colls.clear(); this.regions.clear(); }
 
   /** The parse of a region around a syntax mistake (see regionErrors), by its text. */
@@ -539,11 +564,11 @@ function parseSegmented(text: string, lines: LineIndex, tree: Collection, limits
     root = stitch(tree);
     if (failing.size && deep < 0) regions = regionErrors(text, tree, failing, cache);
   } catch (e) {
-    if (e instanceof Unsegmentable) { cache.clear(); return undefined; }
-    throw e;
-  } finally {
+    if (e instanceof Unsegmentable) { cache.abandon(); return undefined; }
     cache.end();
+    throw e;
   }
+  cache.end();
   // Keys of split mappings, across their pieces.
   const walk: Array<YAMLMap | YAMLSeq> = [root.node];
   while (walk.length) {
