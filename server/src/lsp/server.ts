@@ -38,6 +38,9 @@ const OUTLINE_KIND: Record<OutlineItem['kind'], SymbolKind> = {
   header: SymbolKind.Namespace, section: SymbolKind.Module, standard: SymbolKind.Class, safeguard: SymbolKind.Property,
   threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface, goal: SymbolKind.Object,
   milestone: SymbolKind.Field, assessment: SymbolKind.Event, status: SymbolKind.Property,
+  scale: SymbolKind.Enum, level: SymbolKind.EnumMember, role: SymbolKind.Variable, decision: SymbolKind.Function,
+  change: SymbolKind.Package, 'change-item': SymbolKind.Field, 'threat-model': SymbolKind.Struct, review: SymbolKind.Boolean,
+  requirement: SymbolKind.Constant, part: SymbolKind.Object,
 };
 const SYMBOL_KIND: Record<string, SymbolKind> = {
   safeguard: SymbolKind.Property, threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface,
