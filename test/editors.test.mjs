@@ -26,7 +26,7 @@ function node(script) {
 test('VS Code: the extension test suite passes inside real VS Code', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   const r = node('vscode-suite.mjs');
   assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
-  assert.match(r.stdout, /12 passing/);
+  assert.match(r.stdout, /13 passing/);
 });
 
 test('VS Code: a person opens the roadmap, sees the problem, hovers ASL-3, applies a quick fix', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
@@ -71,4 +71,11 @@ test('Neovim: diagnostics and a hover from rsp-lint --stdio', { skip: missing.in
   assert.ok(r.nvim_diagnostics.length >= r.diagnostics.length, 'Neovim shows them');
   const hover = typeof r.hover?.contents === 'string' ? r.hover.contents : r.hover?.contents?.value;
   assert.match(hover ?? '', /Threshold CBRN-3/);
+});
+
+test('VS Code: an rsp/v2 framework (Google DeepMind FSF) — Problems, a RAND level hover, the overview\'s alerts', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('v2.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /v2 scenario: passed \(4 steps\)/);
+  for (const shot of ['v2-1-problems', 'v2-2-hover', 'v2-3-overview']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
 });

@@ -110,6 +110,27 @@ export function register(): void {
       assert.ok(ws.some((s) => s.name === 'asl3-egress-control'));
     });
 
+    test('semantic tokens: the levels and standards an rsp/v2 policy declares', async () => {
+      const doc = await vscode.workspace.openTextDocument(file('gdm-fsf-v3/gdm-fsf-v3.rsp.yaml'));
+      await vscode.window.showTextDocument(doc);
+      const legend = await until('legend', async () => vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri));
+      const tokens = await until('tokens', async () => {
+        const t = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+        return t && t.data.length ? t : undefined;
+      });
+      const found: string[] = [];
+      let line = 0, ch = 0;
+      for (let i = 0; i < tokens.data.length; i += 5) {
+        const [dl, dc, len, type] = [tokens.data[i]!, tokens.data[i + 1]!, tokens.data[i + 2]!, tokens.data[i + 3]!];
+        line += dl; ch = dl ? dc : ch + dc;
+        found.push(`${line}:${ch} ${doc.lineAt(line).text.slice(ch, ch + len)} ${legend.tokenTypes[type]}`);
+      }
+      const level = at(doc, 'security_level: SL3', 16);
+      assert.ok(found.includes(`${level.line}:${level.character} SL3 enumMember`), found.slice(0, 20).join('\n'));
+      const warns = at(doc, 'warns: CBRN-uplift-1', 7);
+      assert.ok(found.includes(`${warns.line}:${warns.character} CBRN-uplift-1 event`));
+    });
+
     test('a quick fix replaces a misspelled value and the finding goes away', async () => {
       const uri = file('with-problems/schema-errors.roadmap.yaml');
       const doc = await vscode.workspace.openTextDocument(uri);

@@ -18,6 +18,8 @@ import { complete, type CompletionKind } from '../engine/features/complete';
 import { hover } from '../engine/features/hover';
 import { definition, prepareRename, references, rename, workspaceSymbols } from '../engine/features/navigate';
 import { outline, type OutlineItem } from '../engine/features/outline';
+import { semanticTokensIn, TOKEN_MODIFIERS, TOKEN_TYPES } from '../engine/features/semantic-tokens';
+import { encodeSemanticTokens } from './semantic-tokens';
 import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../present/overview-html';
 import { localToday } from '../engine/model/dates';
@@ -39,6 +41,9 @@ const OUTLINE_KIND: Record<OutlineItem['kind'], SymbolKind> = {
   header: SymbolKind.Namespace, section: SymbolKind.Module, standard: SymbolKind.Class, safeguard: SymbolKind.Property,
   threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface, goal: SymbolKind.Object,
   milestone: SymbolKind.Field, assessment: SymbolKind.Event, status: SymbolKind.Property,
+  scale: SymbolKind.Enum, level: SymbolKind.EnumMember, role: SymbolKind.Variable, decision: SymbolKind.Function,
+  change: SymbolKind.Package, 'change-item': SymbolKind.Field, 'threat-model': SymbolKind.Struct, review: SymbolKind.Boolean,
+  requirement: SymbolKind.Constant, part: SymbolKind.Object,
 };
 const SYMBOL_KIND: Record<string, SymbolKind> = {
   safeguard: SymbolKind.Property, threshold: SymbolKind.Event, evaluation: SymbolKind.Method, commitment: SymbolKind.Interface,
@@ -67,6 +72,7 @@ export function startServer(connection: Connection, platform: Platform): void {
   let canConfigure = false;
   let canShowDocument = false;
   let canDisableActions = false;
+  let canRefreshTokens = false;
   let hasFolders = false;
 
   const toPath = (uri: string): string => platform.toPath(uri);
@@ -176,6 +182,7 @@ export function startServer(connection: Connection, platform: Platform): void {
     canConfigure = !!params.capabilities.workspace?.configuration;
     canShowDocument = !!params.capabilities.window?.showDocument?.support;
     canDisableActions = !!params.capabilities.textDocument?.codeAction?.disabledSupport;
+    canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     hasFolders = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
@@ -186,6 +193,7 @@ export function startServer(connection: Connection, platform: Platform): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'RSP' },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: true },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, MIGRATE_KIND] },
         executeCommandProvider: { commands: [OPEN_DOCS_COMMAND] },
@@ -322,6 +330,48 @@ export function startServer(connection: Connection, platform: Platform): void {
     });
     return outline(ws.load(p)).map(conv);
   });
+
+  /** Semantic tokens: the levels, standards and thresholds the policy declares (none while the text does not parse). */
+  const semanticData = (uri: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): { data: number[] } => {
+    const p = ready(uri);
+    if (!p) return { data: [] };
+    try {
+      const lines = ws.load(p).parsed?.lines;
+      if (!lines) return { data: [] };
+      return { data: encodeSemanticTokens(semanticTokensIn(ws, p), lines, range && [lines.offset(range.start), lines.offset(range.end)]) };
+    } catch (e) {
+      connection.console.error(`rsp-lint: semantic tokens of ${p} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return { data: [] };
+    }
+  };
+  connection.languages.semanticTokens.on((params) => semanticData(params.textDocument.uri));
+  connection.languages.semanticTokens.onRange((params) => semanticData(params.textDocument.uri, params.range));
+  // A roadmap or report open beside its policy: when what the policy declares changes, its tokens do too.
+  const vocabulary = new Map<string, string>();
+  let vocabTimer: ReturnType<typeof setTimeout> | undefined;
+  const vocabChanged = new Set<string>();
+  const noteVocabulary = (e: { document: TextDocument }) => {
+    if (!canRefreshTokens) return;
+    vocabChanged.add(toPath(e.document.uri));
+    if (vocabTimer) clearTimeout(vocabTimer);
+    vocabTimer = setTimeout(() => {
+      vocabTimer = undefined;
+      let refresh = false;
+      for (const p of vocabChanged) {
+        const open = [...(ws.dependents.get(p) ?? [])].some((d) => documents.get(toUri(d)));
+        const m = ws.hasText(p) ? ws.lastGoodModel(p) : undefined;
+        if (m?.kind !== 'policy') continue;
+        const sig = [m.scales.map((s) => `${s.id}:${s.levels.join(',')}`).join(';'), [...m.byLevel.keys()].join(','), m.thresholds.map((t) => t.id).join(',')].join('|');
+        if (vocabulary.has(p) && vocabulary.get(p) !== sig && open) refresh = true;
+        vocabulary.set(p, sig);
+      }
+      vocabChanged.clear();
+      if (refresh) void connection.languages.semanticTokens.refresh().catch(() => {});
+    }, 400);
+  };
+  documents.onDidOpen(noteVocabulary);
+  documents.onDidChangeContent(noteVocabulary);
+  documents.onDidClose((e) => vocabulary.delete(toPath(e.document.uri)));
 
   connection.onWorkspaceSymbol((params) =>
     workspaceSymbols(ws, params.query).map((s) => ({
