@@ -127,7 +127,7 @@ describe('quick fixes of the v2 rules (LSP stdio)', () => {
   const R = path.join(dir, 'bad.roadmap.yaml');
   const text = fs.readFileSync(R, 'utf8');
   let lsp;
-  before(async () => { lsp = await startLsp({ root: dir, settings: { today: '2026-11-23' } }); lsp.open(uri(R), text, 'rsp-roadmap'); });
+  before(async () => { lsp = await startLsp({ root: dir, settings: { today: '2026-11-23' }, initializationOptions: { today: '2026-11-23' } }); lsp.open(uri(R), text, 'rsp-roadmap'); });
   after(async () => { await lsp?.shutdown(); });
   test('goal-done-without-date offers to add completed: with today, and the finding goes once applied', async () => {
     const d = await lsp.waitDiagnostics(uri(R), (p) => p.diagnostics.some((x) => x.code === 'goal-done-without-date'));
