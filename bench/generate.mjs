@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Seeded, reproducible generator of realistic rsp/v1 documents for the benchmark.
+// Seeded, reproducible generator of realistic rsp/v1 documents for the benchmark (and rsp/v2 copies).
 // Shapes follow examples/example-labs/: ASL standards with deployment and security
 // safeguards, thresholds with evaluations and extra safeguards, commitments; roadmaps
 // whose goals support ids of a linked policy; risk reports with one assessment per
@@ -9,6 +9,10 @@
 //
 // Output (default bench/work/docs): one folder per benchmark document
 //   policy-1k/, policy-10k/, policy-50k/  one *.rsp.yaml each
+//   policy-10k-v2/, policy-50k-v2/       the same policies migrated to rsp/v2 by the engine's
+//                                        own migration (engine/migrate): they differ from the
+//                                        v1 text only by the v2 names (format line, standards:,
+//                                        id: for each standard); policy-1k-v2/ in --quick
 //   roadmap-2000/                        a 2,000-goal roadmap + the policy it links to
 //   workspace/                           1,000 typical files in 100 lab folders
 // and manifest.json describing them.
@@ -261,23 +265,43 @@ export function riskReport(seed, policyFile, ids, { id = '2026-q3', published = 
 }
 
 // ---- the benchmark corpus
+// `v2Of`: the document of that name migrated to rsp/v2 (it takes no seed of its own: the seeds of
+// the other documents are their positions among the documents that are not v2 copies).
 export const SIZES_FULL = [
   { name: 'policy-1k', kind: 'policy', lines: 1_000 },
   { name: 'policy-10k', kind: 'policy', lines: 10_000 },
+  { name: 'policy-10k-v2', kind: 'policy', lines: 10_000, v2Of: 'policy-10k' },
   // The same policy with a YAML mistake (a list item pasted between two top-level keys).
   { name: 'policy-10k-broken', kind: 'policy', lines: 10_000, brokenOf: 1 },
   { name: 'policy-50k', kind: 'policy', lines: 50_000 },
+  { name: 'policy-50k-v2', kind: 'policy', lines: 50_000, v2Of: 'policy-50k' },
   { name: 'roadmap-2000', kind: 'roadmap', goals: 2_000 },
 ];
-export const SIZES_QUICK = [{ name: 'policy-1k', kind: 'policy', lines: 1_000 }, { name: 'policy-1k-broken', kind: 'policy', lines: 1_000, brokenOf: 0 }];
+export const SIZES_QUICK = [{ name: 'policy-1k', kind: 'policy', lines: 1_000 }, { name: 'policy-1k-v2', kind: 'policy', lines: 1_000, v2Of: 'policy-1k' },
+  { name: 'policy-1k-broken', kind: 'policy', lines: 1_000, brokenOf: 0 }];
+
+/**
+ * The engine's own v1 → v2 migration (server/src/engine/migrate/migrate.ts, loaded from its
+ * TypeScript source through tsx), as `text → v2 text`; throws unless the text was migrated.
+ */
+export async function loadMigrate() {
+  const { tsImport } = await import('tsx/esm/api');
+  const m = await tsImport(fileURLToPath(new URL('../server/src/engine/migrate/migrate.ts', import.meta.url)), import.meta.url);
+  const migrateText = m.migrateText ?? m.default?.migrateText;
+  return (text) => {
+    const r = migrateText(text);
+    if (r.status !== 'migrated') throw new Error(`the migration did not migrate a generated policy: ${r.status} ${JSON.stringify(r.problems ?? [])}`);
+    return r.text;
+  };
+}
 
 /** A YAML mistake in a policy: a list item pasted between the standards and `thresholds:`. */
 export function breakPolicy(text) {
   return text.replace('\nthresholds:', '\n- name: Mark\n  hr: 65\nthresholds:');
 }
 
-/** Writes the corpus under `out`; returns the manifest. */
-export function generateAll(out, { quick = false, seed = 20260224 } = {}) {
+/** Writes the corpus under `out`; returns the manifest. `migrate` (from loadMigrate) makes the v2 copies. */
+export function generateAll(out, { quick = false, seed = 20260224, migrate } = {}) {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const write = (rel, text) => {
@@ -287,19 +311,30 @@ export function generateAll(out, { quick = false, seed = 20260224 } = {}) {
     return p;
   };
   const docs = [];
-  for (const [i, s] of (quick ? SIZES_QUICK : SIZES_FULL).entries()) {
+  const texts = new Map();
+  const sizes = quick ? SIZES_QUICK : SIZES_FULL;
+  for (const [i, s] of sizes.filter((x) => !x.v2Of).entries()) {
     if (s.kind === 'policy') {
       const valid = policy(seed + (s.brokenOf ?? i), s.lines).text;
       const text = s.brokenOf === undefined ? valid : breakPolicy(valid);
+      texts.set(s.name, text);
       const file = write(`${s.name}/lab.rsp.yaml`, text);
-      docs.push({ ...s, broken: s.brokenOf !== undefined, file, schema: 'policy', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
+      docs.push({ ...s, broken: s.brokenOf !== undefined, format: 'rsp/v1', file, schema: 'policy', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
     } else {
       const pol = policy(seed + 100 + i, 1_000, { id: 'lab-rsp' });
       write(`${s.name}/lab.rsp.yaml`, pol.text);
       const text = roadmap(seed + 200 + i, s.goals, 'lab.rsp.yaml', pol.ids, { id: 'lab-roadmap' });
       const file = write(`${s.name}/lab.roadmap.yaml`, text);
-      docs.push({ ...s, file, schema: 'roadmap', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
+      docs.push({ ...s, format: 'rsp/v1', file, schema: 'roadmap', lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
     }
+  }
+  // The v2 copies, each right after its v1 document.
+  for (const s of sizes.filter((x) => x.v2Of)) {
+    if (!migrate) continue; // no migration given: v1 documents only
+    const text = migrate(texts.get(s.v2Of));
+    const file = write(`${s.name}/lab.rsp.yaml`, text);
+    const doc = { ...s, broken: false, format: 'rsp/v2', file, schema: 'policy.v2', lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
+    docs.splice(docs.findIndex((d) => d.name === s.v2Of) + 1, 0, doc);
   }
   // A workspace of typical files: per lab folder one policy, 3 roadmaps and 6 risk reports.
   const labs = quick ? 5 : 100;
@@ -333,7 +368,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const at = (flag) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : undefined; };
   const out = path.resolve(at('--out') ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'work', 'docs'));
-  const m = generateAll(out, { quick: args.includes('--quick'), seed: Number(at('--seed') ?? 20260224) });
+  const m = generateAll(out, { quick: args.includes('--quick'), seed: Number(at('--seed') ?? 20260224), migrate: await loadMigrate() });
   for (const d of m.docs) console.log(`${d.name.padEnd(14)} ${String(d.lines).padStart(6)} lines ${(d.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(process.cwd(), d.file)}`);
   console.log(`workspace      ${String(m.workspace.count).padStart(6)} files ${(m.workspace.bytes / 1024).toFixed(0).padStart(6)} KiB  ${path.relative(process.cwd(), m.workspace.dir)}`);
 }

@@ -2,11 +2,13 @@
 // `npm run bench`: rsp-lint against Red Hat's yaml-language-server (configured with our JSON
 // schemas) and against the floor (one in-process `yaml` parse + ajv validation), on the
 // documents of bench/generate.mjs. Both servers are driven over real LSP stdio from this
-// process; nothing is timed inside the servers.
+// process; nothing is timed inside the servers. The 10k and 50k policies also run as rsp/v2
+// (the same text migrated by the engine's own migration), each beside its v1 document, with the
+// CLI's check time of the one file for both; the v2/v1 ratios are printed with their targets.
 //
 //   node bench/run.mjs [--quick] [--sizes policy-10k,policy-50k] [--profile] [--no-write]
 //
-// --quick    one small policy, 4 edits, a 50-file workspace: a smoke run (results go to
+// --quick    one small policy (and its rsp/v2 copy), 4 edits, a 50-file workspace: a smoke run (results go to
 //            bench/work/quick.{json,md}, never over bench/results/latest.*)
 // --sizes    only these documents (names from bench/generate.mjs)
 // --profile  start rsp-lint with --cpu-prof (profiles in bench/work/prof/); slows it down
@@ -22,7 +24,7 @@ import rpc from 'vscode-jsonrpc/node';
 import { parseDocument } from 'yaml';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { generateAll, TODAY } from './generate.mjs';
+import { generateAll, loadMigrate, TODAY } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -38,8 +40,8 @@ const PROFILE = argv.includes('--profile');
 const NO_WRITE = argv.includes('--no-write');
 const ONLY = (() => { const i = argv.indexOf('--sizes'); return i >= 0 ? argv[i + 1].split(',') : undefined; })();
 const PLAN = QUICK
-  ? { edits: 4, hovers: 5, completions: 5, typedCompletions: 2, floorReps: 5, cliRuns: 1 }
-  : { edits: 20, hovers: 30, completions: 30, typedCompletions: 6, floorReps: 15, cliRuns: 3 };
+  ? { edits: 4, hovers: 5, completions: 5, typedCompletions: 2, floorReps: 5, cliRuns: 1, fileCliRuns: 3 }
+  : { edits: 20, hovers: 30, completions: 30, typedCompletions: 6, floorReps: 15, cliRuns: 3, fileCliRuns: 9 };
 const WAIT_MS = 180_000;
 const YLS_DELAY = 200; // yaml-language-server's fixed validation delay (yamlSettings.validationDelayMs)
 
@@ -90,37 +92,40 @@ function memSampler(pid) {
 
 // ---------------------------------------------------------------- the servers
 const schemaUri = (n) => uriOf(path.join(ROOT, 'schemas', `${n}.schema.json`));
-const YLS_SETTINGS = {
+/** yaml-language-server's settings: our v1 schemas by file name, or for an rsp/v2 document the v2 ones. */
+const ylsSettings = (format) => ({
   schemas: {
-    [schemaUri('policy')]: ['*.rsp.yaml', '*.rsp.yml'],
-    [schemaUri('roadmap')]: ['*.roadmap.yaml', '*.roadmap.yml'],
-    [schemaUri('risk-report')]: ['*.risk-report.yaml', '*.risk-report.yml'],
+    [schemaUri(format === 'rsp/v2' ? 'policy.v2' : 'policy')]: ['*.rsp.yaml', '*.rsp.yml'],
+    [schemaUri(format === 'rsp/v2' ? 'roadmap.v2' : 'roadmap')]: ['*.roadmap.yaml', '*.roadmap.yml'],
+    [schemaUri(format === 'rsp/v2' ? 'risk-report.v2' : 'risk-report')]: ['*.risk-report.yaml', '*.risk-report.yml'],
   },
   validate: true, hover: true, completion: true,
   // No network here (and none wanted in a benchmark): no schema store, no CRD store.
   schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
   format: { enable: false },
-};
+});
 const SERVERS = {
   'rsp-lint': {
     args: () => [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK, 'prof')}`] : []), CLI, '--stdio'],
     languageId: (kind) => `rsp-${kind}`,
     versioned: true, // publishes diagnostics with the document version
     config: (section) => (section === 'rspLint' ? { today: TODAY } : null),
+    settings: () => undefined,
     initializationOptions: { today: TODAY },
   },
   'yaml-language-server': {
     args: () => [YLS, '--stdio'],
     languageId: () => 'yaml',
     versioned: false,
-    settings: { yaml: YLS_SETTINGS },
-    config: (section) => (section === 'yaml' ? YLS_SETTINGS : section === 'http' ? { proxy: '', proxyStrictSSL: false } : section === 'editor' ? {} : section?.startsWith('[') ? {} : null),
+    settings: (format) => ({ yaml: ylsSettings(format) }),
+    config: (section, format) => (section === 'yaml' ? ylsSettings(format) : section === 'http' ? { proxy: '', proxyStrictSSL: false } : section === 'editor' ? {} : section?.startsWith('[') ? {} : null),
   },
 };
 
 /** A real LSP client over stdio, with the bits the benchmark needs. */
-async function startServer(name, { root } = {}) {
+async function startServer(name, { root, format = 'rsp/v1' } = {}) {
   const srv = SERVERS[name];
+  const settings = srv.settings(format);
   const t0 = now();
   const proc = spawn(process.execPath, srv.args(), { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const mem = memSampler(proc.pid);
@@ -136,7 +141,7 @@ async function startServer(name, { root } = {}) {
     for (const l of [...listeners]) l(p, at);
   });
   conn.onNotification(() => {});
-  conn.onRequest('workspace/configuration', (p) => { configPulls++; return p.items.map((it) => srv.config(it.section)); });
+  conn.onRequest('workspace/configuration', (p) => { configPulls++; return p.items.map((it) => srv.config(it.section, format)); });
   conn.onRequest('workspace/workspaceFolders', () => (root ? [{ uri: uriOf(root), name: 'root' }] : null));
   conn.onRequest(() => null); // client/registerCapability, window/workDoneProgress/create, …
   conn.listen();
@@ -157,9 +162,9 @@ async function startServer(name, { root } = {}) {
   });
   const initMs = now() - t0;
   conn.sendNotification('initialized', {});
-  if (srv.settings) {
+  if (settings) {
     const pulls = configPulls;
-    conn.sendNotification('workspace/didChangeConfiguration', { settings: srv.settings });
+    conn.sendNotification('workspace/didChangeConfiguration', { settings });
     const until = now() + 10_000;
     while (configPulls === pulls && now() < until) await sleep(5);
   }
@@ -209,14 +214,18 @@ async function startServer(name, { root } = {}) {
 }
 
 // ---------------------------------------------------------------- what to edit, where to hover
-/** Offsets in `text` for the edits and requests; all realistic spots, spread over the document. */
-function spots(text, kind) {
+/**
+ * Offsets in `text` for the edits and requests; all realistic spots, spread over the document.
+ * In rsp/v2 a threshold's domain is open (any id), so the enum typos of a v2 policy go into
+ * the commitments' `track:` (an enum in both formats); everything else is where v1 has it.
+ */
+function spots(text, kind, format = 'rsp/v1') {
   const lines = text.split('\n');
   const starts = [];
   for (let i = 0, o = 0; i < lines.length; i++) { starts.push(o); o += lines[i].length + 1; }
   const find = (re) => lines.flatMap((l, i) => { const m = re.exec(l); return m ? [{ line: i, m, offset: starts[i] }] : []; });
   const middle = (arr) => arr[Math.floor(arr.length / 2)];
-  const enumRe = kind === 'policy' ? /^(\s+domain: )([a-z-]+)$/ : /^(\s+area: )([a-z]+)$/;
+  const enumRe = kind !== 'policy' ? /^(\s+area: )([a-z]+)$/ : format === 'rsp/v2' ? /^(\s+track: )([a-z]+)$/ : /^(\s+domain: )([a-z-]+)$/;
   const refRe = kind === 'policy' ? /^(\s+safeguards: \[)([A-Za-z][\w.-]*)/ : /^(\s+supports: \[)([A-Za-z][\w.-]*)/;
   const endOf = ({ line, m }) => ({ line, character: m[1].length + m[2].length });
   const enums = find(enumRe).map((h) => ({ pos: endOf(h), type: 'enum typo', what: `${h.m[2]} → ${h.m[2]}x` }));
@@ -239,8 +248,8 @@ const spread = (arr, k, n) => arr[Math.min(arr.length - 1, Math.floor(((k + 0.5)
 async function lspRun(name, doc) {
   const text = fs.readFileSync(doc.file, 'utf8');
   const uri = uriOf(doc.file);
-  const where = spots(text, doc.kind);
-  const s = await startServer(name);
+  const where = spots(text, doc.kind, doc.format);
+  const s = await startServer(name, { format: doc.format });
   const out = { initMs: s.initMs };
   try {
     // open → first diagnostics
@@ -361,6 +370,40 @@ function floorRun(doc) {
   return { p50: median(xs), p95: pct(xs, 0.95), cpuP50: median(cs), reps: xs.length };
 }
 
+// ---------------------------------------------------------------- the CLI as a process
+/** One `rsp-lint ARGS` run: wall ms (node start-up included), CPU ms of the child (user + system), exit status, findings printed. */
+function runCli(args) {
+  fs.mkdirSync(WORK, { recursive: true });
+  const outFile = path.join(WORK, 'cli-out.txt');
+  // Run through bash so that its `times` gives the CLI's CPU time (user + system of the child).
+  const q = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const script = `${q(process.execPath)} ${[CLI, ...args].map(q).join(' ')} > ${q(outFile)}; st=$?; times; exit $st`;
+  const t = now();
+  const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`rsp-lint ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const sec = (x) => { const m = /(\d+)m([\d.]+)s/.exec(x); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
+  const child = r.stdout.trim().split('\n').pop().trim().split(/\s+/);
+  const out = fs.readFileSync(outFile, 'utf8');
+  return { ms, cpuMs: (sec(child[0]) + sec(child[1])) * 1000, status: r.status, findings: out.split('\n').filter((l) => / (error|warning|information|hint) /.test(l)).length };
+}
+
+/**
+ * `rsp-lint --today … FILE` on a v1 document and on its v2 copy, alternately (one warm-up run
+ * each, then PLAN.fileCliRuns each, v1 and v2 interleaved so that both see the same load):
+ * medians of wall and CPU time, like hyperfine's repeated runs.
+ */
+function cliCheckPair(v1, v2) {
+  const one = (doc) => runCli(['--today', TODAY, doc.file]);
+  one(v1); one(v2);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < PLAN.fileCliRuns; i++) { a.push(one(v1)); b.push(one(v2)); }
+  const startupMs = median(Array.from({ length: 3 }, () => runCli(['--version']).ms));
+  const sum = (runs) => ({ startupMs, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), minMs: Math.min(...runs.map((r) => r.ms)), runs: runs.length, findings: runs[0].findings });
+  return { v1: sum(a), v2: sum(b) };
+}
+
 // ---------------------------------------------------------------- the 1,000-file workspace
 function workspaceRun(ws) {
   const texts = ws.files.map((f) => ({ text: fs.readFileSync(f.file, 'utf8'), validate: validatorFor(f.schema) }));
@@ -371,23 +414,8 @@ function workspaceRun(ws) {
   const passes = Array.from({ length: QUICK ? 2 : 4 }, passExact);
   const floorMs = median(passes.map((p) => p[0]));
   const floorCpuMs = median(passes.map((p) => p[1]));
-  // Run through bash so that its `times` gives the CLI's CPU time (user + system of the child).
-  const outFile = path.join(WORK, 'cli-out.txt');
-  const cli = (args) => {
-    const q = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
-    const script = `${q(process.execPath)} ${[CLI, ...args].map(q).join(' ')} > ${q(outFile)}; st=$?; times; exit $st`;
-    const t = now();
-    const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const ms = now() - t;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`rsp-lint ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    const sec = (x) => { const m = /(\d+)m([\d.]+)s/.exec(x); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
-    const child = r.stdout.trim().split('\n').pop().trim().split(/\s+/);
-    const out = fs.readFileSync(outFile, 'utf8');
-    return { ms, cpuMs: (sec(child[0]) + sec(child[1])) * 1000, status: r.status, findings: out.split('\n').filter((l) => / (error|warning|information|hint) /.test(l)).length };
-  };
-  fs.mkdirSync(WORK, { recursive: true });
-  const startup = median(Array.from({ length: 3 }, () => cli(['--version']).ms));
-  const runs = Array.from({ length: PLAN.cliRuns }, () => cli(['--today', TODAY, ws.dir]));
+  const startup = median(Array.from({ length: 3 }, () => runCli(['--version']).ms));
+  const runs = Array.from({ length: PLAN.cliRuns }, () => runCli(['--today', TODAY, ws.dir]));
   const cliMs = median(runs.map((r) => r.ms));
   const cliCpuMs = median(runs.map((r) => r.cpuMs));
   return {
@@ -417,6 +445,8 @@ async function workspaceScan(ws) {
 }
 
 // ---------------------------------------------------------------- machine
+/** `uptime` as printed (the machine is shared: its load goes with the figures). */
+const uptime = () => spawnSync('uptime', { encoding: 'utf8' }).stdout?.trim() || `load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`;
 function machine() {
   const cpuinfo = (() => { try { return fs.readFileSync('/proc/cpuinfo', 'utf8'); } catch { return ''; } })();
   const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
@@ -425,7 +455,7 @@ function machine() {
   const git = (args, cwd) => { const r = spawnSync('git', args, { cwd, encoding: 'utf8' }); return r.status === 0 ? r.stdout.trim() : undefined; };
   const head = git(['rev-parse', '--short', 'HEAD'], path.dirname(CLI)) ?? git(['rev-parse', '--short', 'HEAD'], ROOT);
   const dirty = CLI_ARG ? undefined : !!git(['status', '--porcelain', '--', 'server', 'schemas'], ROOT);
-  return { rspLintBundle: path.relative(ROOT, CLI) || CLI, rspLintCommit: head, rspLintSourceModified: dirty, cpu, cores: os.cpus().length, loadAvgAtStart: os.loadavg().map((x) => +x.toFixed(2)), ramGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString(), rspLint: rspVersion, yamlLanguageServer: ylsVersion };
+  return { uptimeAtStart: uptime(), rspLintBundle: path.relative(ROOT, CLI) || CLI, rspLintCommit: head, rspLintSourceModified: dirty, cpu, cores: os.cpus().length, loadAvgAtStart: os.loadavg().map((x) => +x.toFixed(2)), ramGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, os: `${os.type()} ${os.release()}`, date: new Date().toISOString(), rspLint: rspVersion, yamlLanguageServer: ylsVersion };
 }
 
 // ---------------------------------------------------------------- output
@@ -444,6 +474,8 @@ function rowsFor(r) {
     [`completion p50, ms (${rl.completionAt})`, rl.completionP50, y.completionP50, undefined, undefined],
     ['completion right after an edit p50, ms', rl.typedCompletionP50, y.typedCompletionP50, undefined, undefined],
     ['peak RSS (sampled VmRSS), MB', rl.peakRssMB, y.peakRssMB, undefined, undefined],
+    ...(r.cli ? [[`CLI check of this one file (wall, ${r.cli.runs} runs), ms`, r.cli.ms, undefined, undefined, undefined],
+      ['CLI check of this one file (CPU), ms', r.cli.cpuMs, undefined, undefined, undefined]] : []),
   ];
 }
 function textTable(header, rows) {
@@ -493,26 +525,65 @@ function ratios(results, ws) {
   return out;
 }
 
+/**
+ * rsp/v2 against rsp/v1 on the same generated policy (issue #12, "Speed"): the CLI's check of
+ * the one file (v2 ≤ 1.25× v1), per-edit diagnostics (v2 within the v1 figure, about 20 ms at
+ * 10k lines) and the server's peak memory (v2 ≤ 1.10× v1 at 50k lines). Printed, never asserted.
+ */
+function v2Ratios(results) {
+  const by = Object.fromEntries(results.map((r) => [r.doc.name, r]));
+  const out = [];
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  for (const r2 of results.filter((r) => r.doc.v2Of && by[r.doc.v2Of])) {
+    const r1 = by[r2.doc.v2Of];
+    const n = r1.doc.name;
+    if (r1.cli && r2.cli) {
+      const w = r2.cli.ms / r1.cli.ms;
+      const c = r2.cli.cpuMs / r1.cli.cpuMs;
+      const su = r1.cli.startupMs;
+      const ws = (r2.cli.ms - su) / (r1.cli.ms - su);
+      out.push({ key: `v2-cli-${n}`, label: `CLI check of ${n} as rsp/v2 / as rsp/v1 (target ≤ 1.25×)`, value: w, met: w <= 1.25,
+        text: `${f1(r2.cli.ms)} / ${f1(r1.cli.ms)} ms = ${w.toFixed(2)}× wall (median of ${r1.cli.runs} alternating runs each; without node start-up ~${f1(su)} ms: ${ws.toFixed(2)}×; CPU ${f1(r2.cli.cpuMs)} / ${f1(r1.cli.cpuMs)} ms = ${c.toFixed(2)}×) → ${verdict(w <= 1.25)}` });
+    }
+    const a = r1['rsp-lint'];
+    const b = r2['rsp-lint'];
+    const e = b.editP50 / a.editP50;
+    out.push({ key: `v2-edit-${n}`, label: `per-edit diagnostics p50 at ${n}: rsp/v2 / rsp/v1 (target: within the v1 figure${n === 'policy-10k' ? ', about 20 ms' : ''})`, value: e, met: b.editP50 <= a.editP50,
+      text: `${f1(b.editP50)} / ${f1(a.editP50)} ms = ${e.toFixed(2)}× (p95 ${f1(b.editP95)} / ${f1(a.editP95)} ms; server CPU per edit ${f1(b.editCpuMean)} / ${f1(a.editCpuMean)} ms; v2 enum typos in track:, v1 in domain:) → ${verdict(b.editP50 <= a.editP50)}` });
+    const m = b.peakRssMB / a.peakRssMB;
+    out.push({ key: `v2-memory-${n}`, label: `server peak RSS at ${n}: rsp/v2 / rsp/v1 (target ≤ 1.10×)`, value: m, met: m <= 1.1,
+      text: `${f1(b.peakRssMB)} / ${f1(a.peakRssMB)} MB = ${m.toFixed(2)}× (open → first diagnostics ${f1(b.openMs)} / ${f1(a.openMs)} ms) → ${verdict(m <= 1.1)}` });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   if (!fs.existsSync(YLS)) throw new Error('yaml-language-server is not installed: run npm ci');
   const tStart = now();
   const docsDir = path.join(WORK, QUICK ? 'docs-quick' : 'docs');
-  const manifest = generateAll(docsDir, { quick: QUICK });
+  const manifest = generateAll(docsDir, { quick: QUICK, migrate: await loadMigrate() });
   const mach = machine();
-  console.log(`rsp-lint ${mach.rspLint} (${mach.rspLintBundle}, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' + uncommitted changes' : ''}) vs yaml-language-server ${mach.yamlLanguageServer} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB, Node ${mach.node}, load average ${mach.loadAvgAtStart[0]}${QUICK ? ' — QUICK run' : ''}${PROFILE ? ' — PROFILING rsp-lint' : ''}`);
+  console.log(`rsp-lint ${mach.rspLint} (${mach.rspLintBundle}, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' + uncommitted changes' : ''}) vs yaml-language-server ${mach.yamlLanguageServer} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB, Node ${mach.node}, uptime: ${mach.uptimeAtStart}${QUICK ? ' — QUICK run' : ''}${PROFILE ? ' — PROFILING rsp-lint' : ''}`);
   console.log('Medians unless p95 is said; yls −200 ms: yaml-language-server less its fixed 200 ms validation delay; floor: one in-process yaml parseDocument + toJS + ajv validation (p50/p95 of repetitions).\n');
 
   const results = [];
   for (const doc of manifest.docs) {
     if (ONLY && !ONLY.includes(doc.name)) continue;
-    const r = { doc: { name: doc.name, kind: doc.kind, lines: doc.lines, bytes: doc.bytes, file: path.relative(ROOT, doc.file) } };
+    const r = { doc: { name: doc.name, kind: doc.kind, format: doc.format, ...(doc.v2Of ? { v2Of: doc.v2Of } : {}), lines: doc.lines, bytes: doc.bytes, file: path.relative(ROOT, doc.file) } };
     r.floor = floorRun(doc);
     r['rsp-lint'] = await lspRun('rsp-lint', doc);
     r['yaml-language-server'] = await lspRun('yaml-language-server', doc);
     results.push(r);
-    console.log(`## ${doc.name}: ${doc.lines.toLocaleString('en')} lines, ${(doc.bytes / 1024).toFixed(0)} KiB`);
+    // the CLI's check of the one file, v1 and its v2 copy alternately (the v1 document ran just before)
+    const v1 = doc.v2Of && results.find((x) => x.doc.name === doc.v2Of);
+    if (v1) {
+      const pair = cliCheckPair(manifest.docs.find((d) => d.name === doc.v2Of), doc);
+      v1.cli = pair.v1; r.cli = pair.v2;
+      console.log(`   ${doc.v2Of}: CLI check of the one file ${f1(pair.v1.ms)} ms (CPU ${f1(pair.v1.cpuMs)} ms), median of ${pair.v1.runs} runs alternating with ${doc.name}\n`);
+    }
+    console.log(`## ${doc.name}: ${doc.lines.toLocaleString('en')} lines, ${(doc.bytes / 1024).toFixed(0)} KiB${doc.v2Of ? ` — ${doc.v2Of} migrated to rsp/v2 by the engine's migration` : ''}`);
     console.log(textTable(['metric', ...COLS], rowsFor(r)));
     const d = r['yaml-language-server'].detected;
     const dr = r['rsp-lint'].detected;
@@ -541,23 +612,32 @@ async function main() {
   const rat = ratios(results, ws);
   console.log('## Ratios (medians)');
   for (const x of rat) console.log(`- ${x.label}: ${x.text}`);
+  const v2rat = v2Ratios(results);
+  if (v2rat.length) {
+    console.log('\n## rsp/v2 against rsp/v1 — the same generated policy, migrated (issue #12 targets; medians)');
+    for (const x of v2rat) console.log(`- ${x.label}: ${x.text}`);
+  }
   const totalS = (now() - tStart) / 1000;
   console.log(`\n(total ${totalS.toFixed(0)} s)`);
 
   if (NO_WRITE) return;
   mach.loadAvgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
-  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, ratios: rat };
+  mach.uptimeAtEnd = uptime();
+  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, ratios: rat, v2Ratios: v2rat };
   const md = [
     `# rsp-lint benchmark${QUICK ? ' (quick run)' : ''}`, '',
     `${mach.date.slice(0, 10)} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB RAM, Node ${mach.node}, ${mach.os}; load average ${mach.loadAvgAtStart[0]} at the start, ${mach.loadAvgAtEnd[0]} at the end; rsp-lint ${mach.rspLint} (\`${mach.rspLintBundle}\`, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' plus uncommitted changes' : ''}), yaml-language-server ${mach.yamlLanguageServer}.`,
+    `\`uptime\` at the start: ${mach.uptimeAtStart}; at the end: ${mach.uptimeAtEnd}.`,
     `Produced by \`npm run bench\` (bench/run.mjs, documents from bench/generate.mjs, seed ${manifest.seed}). Medians unless p95 is said; ${PLAN.edits} edits per document, half breaking it (enum typo, broken id reference), half repairing it. `
       + `"yls −200 ms": yaml-language-server less its fixed ${YLS_DELAY} ms validation delay. Floor: one in-process \`yaml\` parseDocument + toJS + ajv validation with our schema.`, '',
-    ...results.flatMap((r) => [`## ${r.doc.name} — ${r.doc.lines.toLocaleString('en')} lines, ${(r.doc.bytes / 1024).toFixed(0)} KiB`, '', mdTable(['metric', ...COLS], rowsFor(r)), '']),
+    ...results.flatMap((r) => [`## ${r.doc.name} — ${r.doc.lines.toLocaleString('en')} lines, ${(r.doc.bytes / 1024).toFixed(0)} KiB${r.doc.v2Of ? ` — ${r.doc.v2Of} migrated to rsp/v2` : ''}`, '', mdTable(['metric', ...COLS], rowsFor(r)), '']),
     ...(ws ? [`## workspace — ${ws.files} files, ${(ws.bytes / 1e6).toFixed(2)} MB`, '', mdTable(['metric', 'rsp-lint', 'floor'], [
       ['CLI wall time, ms', ws.cliMs, ws.floorMs], ['throughput, MB/s', ws.cliMBps, ws.floorMBps],
       ['CPU time (user + system), ms', ws.cliCpuMs, ws.floorCpuMs], ['throughput by CPU time, MB/s', ws.cliCpuMBps, ws.floorCpuMBps], ['node start-up, ms', ws.cliStartupMs, undefined],
       ['LSP: initialize → diagnostics for every file, ms', ws.lsp.scanMs, undefined], ['LSP: peak RSS, MB', ws.lsp.peakRssMB, undefined]]), ''] : []),
     '## Ratios', '', ...rat.map((x) => `- ${x.label}: ${x.text}`), '',
+    ...(v2rat.length ? ['## rsp/v2 against rsp/v1', '', `The same generated policy as v1 and migrated to v2 by the engine's own migration (\`*-v2\` documents: only the v2 names differ). In v2 a threshold's domain is open, so the v2 enum typos go into the commitments' \`track:\`. CLI: \`rsp-lint --today ${TODAY} FILE\`, v1 and v2 runs alternating.`, '',
+      ...v2rat.map((x) => `- ${x.label}: ${x.text}`), ''] : []),
   ].join('\n');
   const dir = QUICK ? WORK : path.join(HERE, 'results');
   const base = QUICK ? 'quick' : 'latest';
