@@ -11,10 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM, launchChromium } from './lib/chromium.mjs';
 import { ROOT, rspLint } from './lib/cli.mjs';
 import { startLsp } from './lib/lsp.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, '.test-artifacts');
 const EX = (n) => path.join(ROOT, 'examples', n);
 const LABS2 = EX('example-labs-v2');
@@ -121,21 +121,15 @@ describe('report --format markdown on rsp/v2', () => {
 });
 
 describe('report --format html on rsp/v2 in Chromium', { skip: !fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
-  let browser, home;
+  let browser, chromium;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-report-v2-html-'));
   before(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-chromium-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
-    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   });
   after(async () => {
-    await browser?.close();
-    fs.rmSync(home, { recursive: true, force: true });
+    await chromium?.close();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
