@@ -154,3 +154,18 @@ test('the hostile workspace itself is left unchanged by every command', () => {
   for (const args of [['.'], ['--format', 'github', '.'], ['report', '.']]) rspLint(args, { cwd: dir });
   assert.deepEqual(fs.readdirSync(dir).sort(), before);
 });
+
+describe('unified diffs (--fix-dry-run, migrate)', () => {
+  test('a file name and a carriage return in a document cannot start a line of their own', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-sec-diff-'));
+    const name = 'evil\n::error file=x::name.roadmap.yaml';
+    fs.writeFileSync(path.join(d, name), 'format: rsp/v1\nkind: roadmap\nroadmap:\n  id: r\n  title: "a\r::error::carriage"\n  policy: p.rsp.yaml\n  published: 2026-01-01\ngoals:\n  - id: G-1\n    area: security\n    title: t\n    owner: o\n    due: 2026-01-01\n    status: in-progres\n');
+    for (const args of [['migrate', '.'], ['--fix-dry-run', '.']]) {
+      const r = rspLint(args, { cwd: d });
+      assert.ok(r.stdout.length > 0, `${args.join(' ')} printed a patch: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout, /\r(?!\n)/, 'no lone carriage return');
+      for (const line of r.stdout.split('\n')) assert.ok(!line.startsWith('::'), `${args.join(' ')}: ${JSON.stringify(line)}`);
+      assert.match(r.stdout, /^--- "a\/evil\\n::error file=x::name\.roadmap\.yaml"$/m, 'the name is git-quoted');
+    }
+  });
+});

@@ -3,6 +3,7 @@
  * suggestion), computed in memory; `write.ts` writes them.
  */
 import { createTwoFilesPatch } from 'diff';
+import { patchPath, patchText } from '../encode';
 import { applySafeFixes } from '../engine/features/fix';
 import type { Workspace } from '../engine/workspace/workspace';
 
@@ -33,6 +34,13 @@ export function computeFixes(ws: Workspace, targets: Array<{ abs: string; displa
 
 /** A unified diff per file (`a/` and `b/` prefixes, as git prints them). */
 export function unifiedDiff(results: ReadonlyArray<{ display: string; before: string; after: string }>): string {
-  return results.map((r) => createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.before, r.after, '', '', { context: 3 })
-    .replace(/^(Index:.*\n)?=+\n/, '').replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2')).join('');
+  // The headers are written here, not by the diff library: a file name is data (git-quoted when
+  // it holds a special character), and no line of the patch can be split by a lone CR.
+  return results.map((r) => {
+    const body = createTwoFilesPatch('a', 'b', r.before, r.after, '', '', { context: 3 }).replace(/^(Index:.*\n)?=+\n/, '');
+    const hunks = body.slice(body.indexOf('\n@@') + 1);
+    if (!body.includes('\n@@')) return '';
+    const path = r.display;
+    return patchText(`--- ${patchPath(`a/${path}`)}\n+++ ${patchPath(`b/${path}`)}\n${hunks}`);
+  }).join('');
 }

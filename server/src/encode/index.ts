@@ -9,3 +9,4 @@ export { workflowCommand, workflowData, workflowProperty } from './github';
 export { Markdown, md, mdCode, mdCodeText, mdJoin, mdLink, mdText } from './markdown';
 export { contentSecurityPolicy, htmlAttr, htmlText, safeUrl } from './html';
 export { jsonText, sarifText } from './json';
+export { patchPath, patchText } from './patch';
