@@ -6,6 +6,15 @@ import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
+// The built-in compliance profiles (profiles/*.profile.yaml) as a module of the engine.
+{
+  const { generate, OUT } = await import('./scripts/gen-profiles.mjs');
+  const text = generate();
+  let old = '';
+  try { old = readFileSync(OUT, 'utf8'); } catch { /* first build */ }
+  if (old !== text) (await import('node:fs')).writeFileSync(OUT, text);
+}
+
 /** Inlines docs/rules/*.md so the CLI and server carry their rule documentation. */
 const ruleDocs = {
   name: 'rule-docs',

@@ -36,6 +36,8 @@ export interface Def {
   side?: 'deployment' | 'security';
   /** For evaluations: the threshold they belong to. */
   threshold?: string;
+  /** For evaluations: how often they run (free text). */
+  cadence?: string;
 }
 
 /** An ordered level vocabulary (v2 `scales`), lowest first. */
@@ -182,7 +184,22 @@ export interface ProfileModel {
   format: FormatVersion;
   id?: string;
   title?: string;
-  requirements: Array<{ id: string; path: DataPath; title?: string; check?: string; citation?: string }>;
+  source?: string;
+  version?: string;
+  requirements: Requirement[];
+}
+
+/** One requirement of a profile. */
+export interface Requirement {
+  id: string;
+  path: DataPath;
+  title?: string;
+  check?: string;
+  citation?: string;
+  summary?: string;
+  /** The check's parameters, as written (the check reads what it needs). */
+  params?: Obj;
+  severity?: 'error' | 'warning' | 'information' | 'hint';
 }
 
 export type Model = PolicyModel | RoadmapModel | ReportModel | ProfileModel;
@@ -266,7 +283,7 @@ export function policyModel(data: Obj): PolicyModel {
       const e = obj(ev);
       const eid = str(e?.id);
       if (!e || !eid) return;
-      const d: Def = { id: eid, kind: 'evaluation', path: [...path, 'evaluations', j], title: str(e.name), threshold: id };
+      const d: Def = { id: eid, kind: 'evaluation', path: [...path, 'evaluations', j], title: str(e.name), threshold: id, cadence: str(e.cadence) };
       th.evaluations.push(d);
       define(d);
     });
@@ -406,7 +423,11 @@ export function profileModel(data: Obj): ProfileModel {
     const r = obj(rv);
     const id = str(r?.id);
     if (!r || !id) return;
-    requirements.push({ id, path: ['requirements', i], title: str(r.title), check: str(r.check), citation: str(r.citation) });
+    const sev = str(r.severity);
+    requirements.push({
+      id, path: ['requirements', i], title: str(r.title), check: str(r.check), citation: str(r.citation), summary: str(r.summary), params: obj(r.params),
+      severity: sev === 'error' || sev === 'warning' || sev === 'information' || sev === 'hint' ? sev : undefined,
+    });
   });
-  return { kind: 'profile', format: formatOf(data), id: str(head.id), title: str(head.title), requirements };
+  return { kind: 'profile', format: formatOf(data), id: str(head.id), title: str(head.title), source: str(head.source), version: str(head.version), requirements };
 }

@@ -224,6 +224,8 @@ function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts
       const { i } = e.params as { i: number; j: number };
       return { path: [...path, i], at: 'value', message: `'${name}' lists ${show((value as unknown[])[i])} twice; remove one` };
     }
+    case 'if': // the failed 'then' has its own errors (the field it requires): one problem, one finding
+      return undefined;
     default:
       return { path, at: 'value', message: `${name}: ${e.message ?? 'invalid'}` };
   }

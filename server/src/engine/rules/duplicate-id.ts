@@ -4,8 +4,8 @@ import type { Rule, RuleContext } from './rule';
 export const rule: Rule = {
   id: 'duplicate-id',
   severity: 'error',
-  appliesTo: ['policy', 'roadmap', 'risk-report'],
-  description: "An id is defined twice in one document's namespace.",
+  appliesTo: ['policy', 'roadmap', 'risk-report', 'profile'],
+  description: "An id is defined twice in one document's namespace (a profile's requirement ids among them).",
   check(ctx) {
     const m = ctx.model;
     if (m.kind === 'policy') {

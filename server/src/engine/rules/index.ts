@@ -29,6 +29,7 @@ import { rule as redactedWithoutReview } from './redacted-without-review';
 import { rule as reviewLate } from './review-late';
 import { rule as goalUnreviewed } from './goal-unreviewed';
 import { rule as changeUnlogged } from './change-unlogged';
+import { rule as complianceGap } from './compliance-gap';
 import { rule as config } from './config';
 import { rule as unusedSuppression } from './unused-suppression';
 import { rule as resourceLimit } from './resource-limit';
@@ -41,7 +42,7 @@ export const CHECKS: readonly Rule[] = [
   roadmapAreaEmpty, dependencyCycle, thresholdNotAssessed, crossedWithoutSafeguards, reportStale,
   // rsp/v2 (spec v2 §6), in the order of its table; they check v2 documents only.
   alertWithoutTarget, levelNotInScale, standardBelowRequired, goalDoneWithoutDate, goalDroppedWithoutReason, reportWithoutDecision,
-  reportNotApproved, redactedWithoutReview, reviewLate, goalUnreviewed, changeUnlogged,
+  reportNotApproved, redactedWithoutReview, reviewLate, goalUnreviewed, changeUnlogged, complianceGap,
 ];
 
 export const RULES: readonly RuleMeta[] = [

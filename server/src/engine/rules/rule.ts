@@ -28,6 +28,8 @@ export interface Report {
   message: string;
   /** Replace the reported node with this text (one clear suggestion): offered as a fix. */
   replacement?: string;
+  /** A severity this finding asks for (a profile requirement's): raises the rule's, never lowers it. */
+  severity?: Severity;
   /** Extra edits offered as a fix, e.g. inserting a placeholder; with a title. */
   fix?: { title: string; edits: Edit[]; safe: boolean };
 }

@@ -5,7 +5,13 @@ import type { DataPath } from '../types';
 import type { Rule, RuleContext } from './rule';
 
 /** A goal's owner and due date have dedicated rules: one problem, one finding. */
-const COVERED = [/^\/goals\/\d+\/(owner|due)$/];
+const COVERED = [
+  /^\/goals\/\d+\/(owner|due)$/,
+  // A profile entry that is no built-in id: unknown-reference names it (with "did you mean").
+  /^\/compliance\/profiles\/\d+$/,
+  // A claim's empty statement (the quick fix's stub): compliance-gap says it meets nothing yet.
+  /^\/compliance\/claims\/\d+\/statement$/,
+];
 
 /**
  * The v1 names that rsp/v2 renamed (spec v2 §0): in a v2 document each is one finding on its key

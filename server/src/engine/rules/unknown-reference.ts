@@ -2,6 +2,9 @@ import type { Def, PolicyModel, Ref } from '../model/model';
 import { closest, didYouMean } from '../model/suggest';
 import type { DataPath } from '../types';
 import type { Rule, RuleContext } from './rule';
+import { arr, obj } from '../model/model';
+import { BUILTIN_IDS, claimsOf, isProfilePath, policyProfiles } from '../compliance/profiles';
+import { profileLoader } from './compliance-gap';
 
 const ARTICLE: Record<string, string> = { safeguard: 'a safeguard', threshold: 'a threshold', evaluation: 'an evaluation', commitment: 'a commitment', standard: 'a standard', role: 'a role', decision: 'a decision' };
 
@@ -9,7 +12,7 @@ export const rule: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   appliesTo: ['policy', 'roadmap', 'risk-report'],
-  description: 'A reference names nothing that exists: an ASL level, safeguard, threshold or goal id, or the policy file a roadmap or report links to.',
+  description: 'A reference names nothing that exists: an ASL level, safeguard, threshold or goal id, the policy file a roadmap or report links to, a compliance profile, or a claim\'s requirement or ids.',
   check(ctx) {
     const m = ctx.model;
     if (m.kind === 'profile') return; // requirement references are checked by compliance
@@ -30,6 +33,7 @@ export const rule: Rule = {
           ctx.report({ path: [...s.path, 'scale'], at: 'value', message: `standard ${s.level} is on scale '${s.scale}', which this policy does not declare (it declares ${[...scales].join(', ') || 'none'})${didYouMean(best)}`, ...(best ? { replacement: best } : {}) });
         });
         roleRefs(ctx, m);
+        complianceRefs(ctx, m);
       }
       return;
     }
@@ -144,5 +148,40 @@ function roleRefs(ctx: RuleContext, p: PolicyModel): void {
     if (o && typeof o === 'object' && !Array.isArray(o) && typeof (o as Record<string, unknown>).owner === 'string') {
       byKind(ctx, p, { id: (o as Record<string, unknown>).owner as string, path: ['governance', part, 'owner'] }, 'role', `governance.${part} is owned by`);
     }
+  }
+}
+
+/** `compliance.profiles` entries (built-in ids, profile files) and claims' requirements and `by` ids. */
+function complianceRefs(ctx: RuleContext, p: PolicyModel): void {
+  if (!p.compliance) return;
+  arr(p.compliance.profiles).forEach((v, i) => {
+    if (typeof v !== 'string') ctx.report({ path: ['compliance', 'profiles', i], at: 'value', message: `a profile is named by a built-in id (${BUILTIN_IDS.join(', ')}) or the relative path of a *.profile.yaml file` });
+  });
+  const entries = policyProfiles(p, profileLoader(ctx));
+  for (const e of entries) {
+    if (!e.error) continue;
+    const best = isProfilePath(e.ref) ? undefined : closest(e.ref, BUILTIN_IDS);
+    ctx.report({ path: ['compliance', 'profiles', e.index], at: 'value', message: `${e.error}${didYouMean(best)}`, ...(best ? { replacement: best } : {}) });
+  }
+  const profiles = new Map(entries.flatMap((e) => (e.profile?.id ? [[e.profile.id, e] as const] : [])));
+  for (const c of claimsOf(p)) {
+    const base: DataPath = ['compliance', 'claims', c.index];
+    if (c.profile !== undefined && c.id !== undefined && /^[A-Za-z][A-Za-z0-9._-]*$/.test(c.profile)) {
+      const e = profiles.get(c.profile);
+      if (!e) {
+        const best = closest(c.profile, profiles.keys());
+        const listed = [...profiles.keys()];
+        ctx.report({ path: [...base, 'requirement'], at: 'value', message: `claim names profile '${c.profile}', which is not among this policy's compliance.profiles (${listed.length ? listed.join(', ') : 'none listed'})${didYouMean(best)}`, ...(best ? { replacement: `${best}/${c.id}` } : {}) });
+      } else if (!e.profile!.requirements.some((r) => r.id === c.id)) {
+        const best = closest(c.id, e.profile!.requirements.map((r) => r.id));
+        ctx.report({ path: [...base, 'requirement'], at: 'value', message: `profile ${c.profile} has no requirement '${c.id}'${didYouMean(best)}`, ...(best ? { replacement: `${c.profile}/${best}` } : {}) });
+      }
+    }
+    const claim = obj(arr(p.compliance.claims)[c.index]);
+    arr(claim?.by).forEach((id, j) => {
+      if (typeof id !== 'string' || !/^[A-Za-z][A-Za-z0-9._-]*$/.test(id) || p.byId.has(id) || p.byLevel.has(id)) return;
+      const best = closest(id, [...p.byId.keys(), ...p.byLevel.keys()]);
+      ctx.report({ path: [...base, 'by', j], at: 'value', message: `the claim for ${c.requirement ?? 'a requirement'} names '${id}', which this policy does not define${didYouMean(best)}`, ...(best ? { replacement: best } : {}) });
+    });
   }
 }

@@ -16,7 +16,7 @@ import { CHECKS, RULES_BY_ID } from '../rules';
 import type { DocLink, PolicyLink, Report, RuleContext } from '../rules/rule';
 import { closest, didYouMean, quoteList } from '../model/suggest';
 import { findDirectives, isSuppressed, unusedDirectives } from './suppress';
-import { DOC_KINDS, type DocKind, type Finding, type Fix } from '../types';
+import { DOC_KINDS, SEVERITIES, type DocKind, type Finding, type Fix } from '../types';
 
 export interface LoadedDoc {
   path: string;
@@ -45,7 +45,7 @@ export interface WorkspaceOptions {
   segmentMinBytes?: number;
 }
 
-interface RawFinding { rule: string; message: string; start: number; end: number; fixes?: Fix[] }
+interface RawFinding { rule: string; message: string; start: number; end: number; fixes?: Fix[]; severity?: Finding['severity'] }
 
 export class Workspace {
   private readonly overlays = new Map<string, string>();
@@ -298,7 +298,7 @@ export class Workspace {
           const fixes: Fix[] = [];
           if (r.replacement !== undefined) fixes.push({ title: `Replace with '${r.replacement}'`, edits: [{ start, end, newText: r.replacement }], safe: true });
           if (r.fix) fixes.push(r.fix);
-          raw.push({ rule: rule.id, message: r.message, start, end, ...(fixes.length ? { fixes } : {}) });
+          raw.push({ rule: rule.id, message: r.message, start, end, ...(fixes.length ? { fixes } : {}), ...(r.severity ? { severity: r.severity } : {}) });
         },
       };
       try {
@@ -334,8 +334,9 @@ export class Workspace {
       return { rule: r.rule, severity, message: r.message, range, offsets: [start, end], ...(r.fixes ? { fixes: r.fixes } : {}) };
     };
     for (const r of raw) {
-      const sev = this.severity(r.rule, doc.config);
+      let sev = this.severity(r.rule, doc.config);
       if (sev === 'off') continue;
+      if (r.severity && SEVERITIES.indexOf(r.severity) < SEVERITIES.indexOf(sev)) sev = r.severity;
       const f = make(r, sev);
       if (directives.length && isSuppressed(directives, r.rule, f.range.start.line)) continue;
       out.push(f);
