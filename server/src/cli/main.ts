@@ -11,6 +11,7 @@ import { FORMATS, render, type Format, type Located } from './formats';
 import type { CliIO } from './io';
 import { runMigrate } from './migrate';
 import { runReport } from './report';
+import { runCoverage } from './coverage';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
 
 export const DOCS_URL = 'https://github.com/rsp-tools/rsp-lint#readme';
@@ -19,6 +20,7 @@ export const RULES_URL = 'https://github.com/rsp-tools/rsp-lint/blob/main/docs/r
 export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
        rsp-lint migrate [--write] [paths...]
+       rsp-lint coverage [--profile ID] [--format stylish|json|markdown] [paths...]
 
 Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -50,6 +52,11 @@ standards/id, asl_applied -> standard_applied, model: X -> models: [X]; comments
 kept): a unified diff of what would change, or with --write the files written atomically. A
 file with YAML errors is refused (exit 2) and left as it is. See rsp-lint migrate --help.
 
+rsp-lint coverage checks each rsp/v2 policy against the compliance profiles it lists
+(compliance.profiles: ca-sb53, ny-raise, eu-gpai-cop-ss, seoul-2024, metr-common-elements or
+a *.profile.yaml file): per requirement met (by a structural check or a claim) or a gap, with
+its citation. A structural check, not legal advice. See rsp-lint coverage --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
 Documentation: ${DOCS_URL}
@@ -61,7 +68,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
   try {
     const { tokens } = parseArgs({
       args: argv, allowPositionals: true, strict: false, tokens: true,
-      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' } },
+      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' } },
     });
     const t = tokens?.find((x) => x.kind === 'positional');
     return t && t.kind === 'positional' ? { value: t.value, index: t.index } : undefined;
@@ -71,6 +78,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
 export async function runCli(argv: string[], io: CliIO, version: string): Promise<number> {
   const sub = firstPositional(argv);
   if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'coverage') return runCoverage([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'migrate') return runMigrate([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {

@@ -16,6 +16,7 @@
  * from the latest report that reviews them. v1 policies render exactly as before.
  */
 import { contentSecurityPolicy, htmlText } from '../encode';
+import { COVERAGE_CSS, coverageHtml } from './coverage-html';
 import type { FileCounts, GoalItem, Overview, Place, PolicyView, ReportView, RoadmapView, SafeguardColumn, SafeguardStatus, ScaleView, StandardGroup, ThresholdRow } from '../engine/features/overview';
 
 export interface OverviewHtmlOptions {
@@ -144,7 +145,7 @@ export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rsp-lint">
 <title>${esc(title)}</title>
-<style nonce="${nonce}">${CSS}</style>
+<style nonce="${nonce}">${CSS}${COVERAGE_CSS}</style>
 ${opts.mode === 'webview' ? `<script nonce="${nonce}">${SCRIPT}</script>\n` : ''}</head>
 <body>
 ${body}
@@ -206,6 +207,7 @@ function policySection(c: Ctx, p: PolicyView, i: number, today: string): string 
   out.push(matrix(c, p, i));
   if (!p.roadmaps.length) out.push('<h3>Roadmap</h3><p class="muted">No roadmap links to this policy.</p>');
   for (const rm of p.roadmaps) out.push(timeline(c, rm, today));
+  if (p.coverage) out.push(coverageHtml(p.coverage, (at, inner, cls, title, attrs) => link(c, at, inner, cls, title, attrs)));
   out.push('</section>');
   return out.join('\n');
 }

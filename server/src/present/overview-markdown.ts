@@ -10,6 +10,7 @@
  * HTML, links, autolinks, mentions or new lines can come from it.
  */
 import { mdText } from '../encode';
+import { coverageMarkdown } from './coverage-markdown';
 import type { GoalItem, Overview, PolicyView, ReportView, RoadmapView, SafeguardStatus, ThresholdRow } from '../engine/features/overview';
 
 /** Above this many safeguards, the matrix is folded by ASL standard. */
@@ -72,6 +73,7 @@ function policy(p: PolicyView): string[] {
   else out.push(...matrix(p), '');
   for (const rm of p.roadmaps) out.push(...roadmap(rm), '');
   if (!p.roadmaps.length) out.push('_No roadmap links to this policy._', '');
+  if (p.coverage) out.push(...coverageMarkdown(p.coverage, 4), '');
   while (out[out.length - 1] === '') out.pop();
   return out;
 }

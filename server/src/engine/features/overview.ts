@@ -15,6 +15,7 @@ import { isPlaceholderOwner } from '../rules/goal-without-owner';
 import { locate } from '../syntax/locate';
 import type { DataPath, Finding } from '../types';
 import type { LoadedDoc, Workspace } from '../workspace/workspace';
+import { policyCoverage, type CoverageView } from './coverage';
 
 /** A place in a document (0-based line and character), for "open the line" links. */
 export interface Place { path: string; line: number; character: number }
@@ -81,6 +82,8 @@ export interface PolicyView {
   latestReport?: ReportView;
   reports: ReportView[];
   roadmaps: RoadmapView[];
+  /** v2 only, when the policy lists compliance profiles: each requirement met or a gap. */
+  coverage?: CoverageView;
 }
 export interface FileCounts { path: string; errors: number; warnings: number; infos: number; at: Place }
 export interface Overview { today: string; policies: PolicyView[]; files: FileCounts[]; totals: { errors: number; warnings: number; infos: number } }
@@ -201,6 +204,7 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
         })),
       } : {}),
       standards, thresholds, reports: reportViews, ...(reportViews.length ? { latestReport: reportViews[reportViews.length - 1] } : {}), roadmaps,
+      ...coverageOf(ws, doc, v2, display),
     });
   }
 
@@ -248,4 +252,11 @@ function reportV2(doc: LoadedDoc, m: ReportModel, today: string, display: (p: st
 function worstStatus(list: Array<string | undefined>): string | undefined {
   if (list.some((x) => x === undefined)) return undefined;
   return list.includes('planned') ? 'planned' : list.includes('provisional') ? 'provisional' : 'defined';
+}
+
+/** The compliance coverage of a v2 policy that lists profiles. */
+function coverageOf(ws: Workspace, doc: LoadedDoc, v2: boolean, display: (p: string) => string): { coverage?: CoverageView } {
+  if (!v2) return {};
+  const coverage = policyCoverage(ws, doc, display);
+  return coverage?.profiles.length ? { coverage } : {};
 }
