@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { CodeActionRequest, State, type BaseLanguageClient, type CodeAction, type LanguageClientOptions } from 'vscode-languageclient';
 
-export const LANGUAGES: Record<string, string> = { policy: 'rsp-policy', roadmap: 'rsp-roadmap', 'risk-report': 'rsp-risk-report' };
+export const LANGUAGES: Record<string, string> = { policy: 'rsp-policy', roadmap: 'rsp-roadmap', 'risk-report': 'rsp-risk-report', profile: 'rsp-profile' };
 const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v[12]\1[ \t]*(#.*)?$/m;
-const KIND = /^kind[ \t]*:[ \t]*["']?(policy|roadmap|risk-report)["']?[ \t]*(#.*)?$/m;
+const KIND = /^kind[ \t]*:[ \t]*["']?(policy|roadmap|risk-report|profile)["']?[ \t]*(#.*)?$/m;
 /** The file templates among the contributed snippets (snippets/*.code-snippets). */
 const TEMPLATES: Record<string, { language: string; snippet: string; label: string }> = {
   policy: { language: 'rsp-policy', snippet: 'RSP policy document', label: 'Policy (ASL standards and capability thresholds)' },

@@ -10,6 +10,8 @@ import { schemaAt, type SchemaNode } from '../model/schema-nav';
 import type { LineIndex } from '../syntax/text';
 import { DOC_KINDS, type DataPath, type DocKind } from '../types';
 import type { Workspace } from '../workspace/workspace';
+import { requirementIds } from './compliance';
+import { BUILTIN_IDS, builtinProfile } from '../compliance/profiles';
 
 export type CompletionKind = 'key' | 'enum' | 'id' | 'level' | 'goal' | 'date' | 'value' | 'file';
 
@@ -255,7 +257,25 @@ function values(ws: Workspace, path: string, kind: DocKind, format: 1 | 2, dataP
     case 'asl_applied': levels(policy); break;
     case 'warns': ids(policy, ['threshold']); break;
     case 'evaluation': ids(policy, ['evaluation']); break;
-    case 'by': case 'advised_by': case 'approved_by': case 'owner': ids(policy, ['role']); break;
+    case 'by':
+      // A claim's `by`: any id of the policy; elsewhere, governance roles.
+      if (dataPath.includes('claims')) ids(policy, ['threshold', 'standard', 'safeguard', 'evaluation', 'commitment', 'role', 'decision']);
+      else ids(policy, ['role']);
+      break;
+    case 'advised_by': case 'approved_by': case 'owner': ids(policy, ['role']); break;
+    case 'requirement':
+      if (kind === 'policy') {
+        for (const r of requirementIds(ws, ws.load(path))) {
+          add({ label: r.label, kind: 'id', detail: `${r.requirement.citation ?? ''} — ${r.requirement.title ?? ''}`, insertText: r.label, ...(r.requirement.summary ? { documentation: md`${r.requirement.summary}` } : {}) });
+        }
+      }
+      break;
+    case 'profiles':
+      if (kind === 'policy') {
+        for (const id of BUILTIN_IDS) add({ label: id, kind: 'value', detail: `built-in profile — ${builtinProfile(id)?.title ?? ''}`, insertText: id });
+        for (const d of ws.loadedDocs()) if (d.model?.kind === 'profile') { const rel = relative(ws.host.dirname(path), d.path); add({ label: `./${rel}`.replace(/^\.\/\.\./, '..'), kind: 'file', detail: d.model.title ?? 'profile', insertText: `./${rel}`.replace(/^\.\/\.\./, '..') }); }
+      }
+      break;
     case 'scale': for (const sc of policy?.scales ?? []) add({ label: sc.id, kind: 'value', detail: sc.title ?? `scale (${sc.levels.join(', ')})`, insertText: sc.id }); break;
     case 'level': for (const sc of (policy?.scales ?? []).filter((x) => x.appliesTo === 'capability')) for (const l of sc.levels) add({ label: l, kind: 'level', detail: `level of ${sc.id}`, insertText: l }); break;
     case 'goal': {

@@ -9,6 +9,7 @@ import { occurrenceAt, occurrences, type SymbolOccurrence } from '../workspace/s
 import type { LoadedDoc, Workspace } from '../workspace/workspace';
 import { obj, str } from '../model/model';
 import { Markdown, md, mdCode, mdJoin } from '../../encode';
+import { profileEntryAt, requirementAt, requirementMarkdown } from './compliance';
 
 /** Hover text: Markdown built only through the encoders (document text is escaped). */
 export interface HoverResult { markdown: Markdown; start: number; end: number }
@@ -27,6 +28,12 @@ export function hover(ws: Workspace, path: string, offset: number): HoverResult 
       const s = at.start + m.index!;
       if (offset >= s && offset <= s + m[0].length) return { markdown: aslMarkdown(ws, doc, m[0]), start: s, end: s + m[0].length };
     }
+  }
+  if (!at.isKey && doc.model?.kind === 'policy' && at.path[0] === 'compliance') {
+    const req = requirementAt(ws, doc, offset);
+    if (req) return { markdown: requirementMarkdown(ws, req), start: req.start, end: req.end };
+    const entry = profileEntryAt(ws, doc, offset);
+    if (entry) return entry;
   }
   if (!at.isKey) {
     const occ = occurrenceAt(occurrences(doc, ws.host), offset);

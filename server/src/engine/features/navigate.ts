@@ -2,6 +2,7 @@
 import { occurrenceAt, occurrences, type SymbolOccurrence } from '../workspace/symbols';
 import type { Edit } from '../types';
 import type { LoadedDoc, Workspace } from '../workspace/workspace';
+import { claimsCiting, requirementAt, requirementDefinition } from './compliance';
 
 export interface Loc { path: string; start: number; end: number }
 
@@ -29,15 +30,26 @@ function all(ws: Workspace, key: string): SymbolOccurrence[] {
 const toLoc = (o: SymbolOccurrence): Loc => ({ path: o.path, start: o.start, end: o.end });
 
 export function definition(ws: Workspace, path: string, offset: number): Loc[] {
+  const req = requirementAt(ws, ws.load(path), offset);
+  if (req) { const d = requirementDefinition(ws, req); return d ? [d] : []; }
   const s = symbolAt(ws, path, offset);
   if (!s) return [];
   return all(ws, s.key).filter((o) => o.role === 'def').map(toLoc);
 }
 
 export function references(ws: Workspace, path: string, offset: number, includeDeclaration: boolean): Loc[] {
+  const req = requirementAt(ws, ws.load(path), offset);
+  if (req) {
+    const d = requirementDefinition(ws, req);
+    if (!d) return [];
+    return [...(includeDeclaration ? [d] : []), ...claimsCiting(ws, d.path, req.requirementId)];
+  }
   const s = symbolAt(ws, path, offset);
   if (!s) return [];
-  return all(ws, s.key).filter((o) => includeDeclaration || o.role === 'ref').map(toLoc);
+  const found = all(ws, s.key).filter((o) => includeDeclaration || o.role === 'ref').map(toLoc);
+  // A requirement of a profile file: the claims of loaded policies that cite it.
+  if (s.kind === 'requirement') found.push(...claimsCiting(ws, s.path, s.name));
+  return found;
 }
 
 export function prepareRename(ws: Workspace, path: string, offset: number): { start: number; end: number; placeholder: string } | { error: string } {
