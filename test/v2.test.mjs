@@ -16,9 +16,10 @@ const counts = (findings) => findings.reduce((m, f) => ({ ...m, [`${f.severity}:
 
 describe('the real frameworks as rsp/v2 examples lint with no error', () => {
   for (const [dir, today, expected] of [
-    ['anthropic-rsp-v3', '2026-04-15', { 'warning:asl-not-defined': 2 }],
-    ['openai-preparedness-v2', '2025-06-01', { 'warning:asl-not-defined': 3, 'warning:threshold-without-evaluation': 5 }],
-    ['gdm-fsf-v3', '2025-10-01', { 'warning:asl-not-defined': 2 }],
+    // compliance-gap: the requirements of seoul-2024 and metr-common-elements each README names as not encoded.
+    ['anthropic-rsp-v3', '2026-04-15', { 'warning:asl-not-defined': 2, 'warning:compliance-gap': 2 }],
+    ['openai-preparedness-v2', '2025-06-01', { 'warning:asl-not-defined': 3, 'warning:threshold-without-evaluation': 5, 'warning:compliance-gap': 7 }],
+    ['gdm-fsf-v3', '2025-10-01', { 'warning:asl-not-defined': 2, 'warning:compliance-gap': 6 }],
     ['example-labs-v2', '2026-11-23', {}],
   ]) {
     test(`${dir}: only the warnings that are true of the framework`, () => {
