@@ -93,6 +93,19 @@ describe('built-in profiles', () => {
     assert.equal(fs.readFileSync(OUT, 'utf8'), generate());
   });
 
+  test('docs/compliance.md: its tables are the built-in profiles as shipped', async () => {
+    const { docText, DOC } = await import('../scripts/gen-profiles.mjs');
+    assert.equal(fs.readFileSync(DOC, 'utf8'), await docText(), 'run node scripts/gen-profiles.mjs --docs');
+    const text = fs.readFileSync(DOC, 'utf8');
+    for (const id of BUILTIN) assert.ok(text.includes(`\n### \`${id}\` — `), id);
+    assert.match(text, /not legal advice/i);
+    const cov = rspLint(['coverage', 'examples/example-labs-v2']);
+    assert.equal(cov.status, 0);
+    for (const line of ['  ca-sb53 — California SB 53 (TFAIA) — frontier AI framework: 15 met, 0 gaps', '22 requirements of 2 profiles in 1 policy: 22 met, 0 gaps']) {
+      assert.ok(cov.stdout.includes(line) && text.includes(line), line);
+    }
+  });
+
   test('the law profiles hold the elements the facts file lists', () => {
     const load = (id) => YAML.parse(fs.readFileSync(path.join(ROOT, 'profiles', `${id}.profile.yaml`), 'utf8')).requirements;
     const ca = load('ca-sb53');

@@ -20,7 +20,7 @@ export function coverageHtml(cov: CoverageView, link: LinkFn): string {
     const head = `${esc(name)}${p.id && p.title ? ` <span class="mono muted">${esc(p.id)}</span>` : ''}`;
     out.push(`<div class="cprofile" data-profile="${esc(p.id ?? p.ref)}"><h4>${p.at ? link(p.at, head, 'plain', 'the profile\'s entry in compliance.profiles') : head}</h4>`);
     if (p.error) { out.push(`<p class="warntext">${esc(p.error)}</p></div>`); continue; }
-    out.push(`<p class="facts"><span class="cmet">${p.met} met</span> · <span class="${p.gaps ? 'warntext' : 'muted'}">${p.gaps} gap${p.gaps === 1 ? '' : 's'}</span></p>`);
+    out.push(`<p class="cfacts"><span class="cmet">${p.met} met</span> · <span class="${p.gaps ? 'warntext' : 'muted'}">${p.gaps} gap${p.gaps === 1 ? '' : 's'}</span></p>`);
     out.push('<table class="cmatrix"><thead><tr><th scope="col">Requirement</th><th scope="col">Citation</th><th scope="col">Status</th><th scope="col">Met by / what would meet it</th></tr></thead><tbody>');
     for (const r of cov.rows.filter((x) => x.entry === p.index)) {
       const st = r.status === 'met' ? `<span class="cst cst-met" data-status="met"><span aria-hidden="true">✓</span> met</span>` : `<span class="cst cst-gap cst-${token(r.severity)}" data-status="gap"><span aria-hidden="true">✗</span> gap</span>`;
