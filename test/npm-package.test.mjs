@@ -28,7 +28,7 @@ test('npm pack: the CLI bundle, the rule docs, the schemas; no dependencies, no 
   for (const f of ['dist/rsp-lint.js', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'schemas/policy.schema.json', 'docs/rules/README.md']) assert.ok(files.includes(f), f);
   const docs = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
   for (const d of docs) assert.ok(files.includes(`docs/rules/${d}`), d);
-  const unexpected = files.filter((f) => !/^(dist\/rsp-lint\.js|docs\/rules\/[A-Za-z-]+\.md|schemas\/[a-z0-9.-]+\.json|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f));
+  const unexpected = files.filter((f) => !/^(dist\/rsp-lint\.js|docs\/rules\/[A-Za-z-]+\.md|profiles\/[a-z0-9-]+\.profile\.yaml|schemas\/[a-z0-9.-]+\.json|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f));
   assert.deepEqual(unexpected, []);
   assert.ok(info.size < 400 * 1024, `${info.size} bytes packed`);
 });
