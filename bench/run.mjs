@@ -6,7 +6,7 @@
 // (the same text migrated by the engine's own migration), each beside its v1 document, with the
 // CLI's check time of the one file for both; the v2/v1 ratios are printed with their targets.
 //
-//   node bench/run.mjs [--quick] [--sizes policy-10k,policy-50k] [--profile] [--no-write]
+//   node bench/run.mjs [--quick] [--sizes policy-10k,policy-50k,workspace,compliance] [--profile] [--no-write]
 //
 // --quick    one small policy (and its rsp/v2 copy), 4 edits, a 50-file workspace: a smoke run (results go to
 //            bench/work/quick.{json,md}, never over bench/results/latest.*)
@@ -609,6 +609,15 @@ async function main() {
     console.log(`   (yaml-language-server has no CLI and does not scan a workspace; the CLI printed ${ws.cliFindings} findings; the LSP scan published ${ws.lsp.files}/${ws.files} files)\n`);
   }
 
+  // Compliance (issue #13): its own section, bench/compliance.mjs; `--sizes compliance` runs it alone.
+  let compliance;
+  if (!ONLY || ONLY.includes('compliance')) {
+    const { complianceBench, complianceLines } = await import('./compliance.mjs');
+    const v2 = manifest.docs.find((d) => d.name === (QUICK ? 'policy-1k-v2' : 'policy-50k-v2'));
+    compliance = complianceBench({ runCli, v2File: v2.file, dir: path.join(WORK, 'compliance'), runs: PLAN.fileCliRuns });
+    console.log(`${complianceLines(compliance).join('\n')}\n`);
+  }
+
   const rat = ratios(results, ws);
   console.log('## Ratios (medians)');
   for (const x of rat) console.log(`- ${x.label}: ${x.text}`);
@@ -623,7 +632,7 @@ async function main() {
   if (NO_WRITE) return;
   mach.loadAvgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
   mach.uptimeAtEnd = uptime();
-  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, ratios: rat, v2Ratios: v2rat };
+  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, compliance, ratios: rat, v2Ratios: v2rat };
   const md = [
     `# rsp-lint benchmark${QUICK ? ' (quick run)' : ''}`, '',
     `${mach.date.slice(0, 10)} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB RAM, Node ${mach.node}, ${mach.os}; load average ${mach.loadAvgAtStart[0]} at the start, ${mach.loadAvgAtEnd[0]} at the end; rsp-lint ${mach.rspLint} (\`${mach.rspLintBundle}\`, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' plus uncommitted changes' : ''}), yaml-language-server ${mach.yamlLanguageServer}.`,
@@ -635,6 +644,7 @@ async function main() {
       ['CLI wall time, ms', ws.cliMs, ws.floorMs], ['throughput, MB/s', ws.cliMBps, ws.floorMBps],
       ['CPU time (user + system), ms', ws.cliCpuMs, ws.floorCpuMs], ['throughput by CPU time, MB/s', ws.cliCpuMBps, ws.floorCpuMBps], ['node start-up, ms', ws.cliStartupMs, undefined],
       ['LSP: initialize → diagnostics for every file, ms', ws.lsp.scanMs, undefined], ['LSP: peak RSS, MB', ws.lsp.peakRssMB, undefined]]), ''] : []),
+    ...(compliance ? [(await import('./compliance.mjs')).complianceLines(compliance).join('\n').replace(/^## /, '## '), ''] : []),
     '## Ratios', '', ...rat.map((x) => `- ${x.label}: ${x.text}`), '',
     ...(v2rat.length ? ['## rsp/v2 against rsp/v1', '', `The same generated policy as v1 and migrated to v2 by the engine's own migration (\`*-v2\` documents: only the v2 names differ). In v2 a threshold's domain is open, so the v2 enum typos go into the commitments' \`track:\`. CLI: \`rsp-lint --today ${TODAY} FILE\`, v1 and v2 runs alternating.`, '',
       ...v2rat.map((x) => `- ${x.label}: ${x.text}`), ''] : []),

@@ -79,3 +79,10 @@ test('VS Code: an rsp/v2 framework (Google DeepMind FSF) — Problems, a RAND le
   assert.match(r.stdout, /v2 scenario: passed \(4 steps\)/);
   for (const shot of ['v2-1-problems', 'v2-2-hover', 'v2-3-overview']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
 });
+
+test('VS Code: compliance — ca-sb53 and eu-gpai-cop-ss gaps with citations in Problems, a profile file, the overview\'s coverage matrix', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('compliance.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /compliance scenario: passed \(5 steps\)/);
+  for (const shot of ['compliance-1-problems', 'compliance-2-overview', 'compliance-3-opened']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+});
