@@ -4,7 +4,7 @@
  * ids show it (`by`), the element that meets it (`path`) and, when it does not, which field
  * would satisfy it (`need`, in a policy writer's words).
  */
-import { arr, obj, requiredSafeguards, str, type PolicyModel, type Threshold } from '../model/model';
+import { arr, obj, str, type PolicyModel, type Threshold } from '../model/model';
 import type { DataPath } from '../types';
 
 type Obj = Record<string, unknown>;
@@ -24,6 +24,9 @@ export type CheckFn = (p: PolicyModel, params: Obj) => CheckResult;
 const pass = (by: string[], path?: DataPath): CheckResult => ({ met: true, by, ...(path ? { path } : {}) });
 const gap = (need: string, by: string[] = []): CheckResult => ({ met: false, by, need });
 
+/** Does the threshold name any safeguard (its own, or through a required standard)? O(required standards). */
+const namesSafeguards = (p: PolicyModel, t: Threshold): boolean =>
+  t.safeguards.length > 0 || t.requiresAll.some((r) => { const s = p.byLevel.get(r.id); return !!s && s.deployment.length + s.security.length > 0; });
 const roleThresholds = (p: PolicyModel): Threshold[] => p.thresholds.filter((t) => t.role === 'threshold');
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
 const nonEmpty = (v: unknown): boolean => typeof v === 'string' && v.trim().length > 0;
@@ -54,7 +57,7 @@ export const CHECKS: Readonly<Record<string, CheckFn>> = {
     const ths = roleThresholds(p);
     return ths.length ? pass(ths.map((t) => t.id), ths[0]!.path) : gap("add at least one entry to 'thresholds' (role 'threshold', the default)");
   },
-  'safeguards-for-thresholds': (p) => everyThreshold(p, (t) => requiredSafeguards(p, t).length > 0, "'requires' (a standard that lists safeguards) or 'safeguards'", 'no safeguards named for threshold'),
+  'safeguards-for-thresholds': (p) => everyThreshold(p, (t) => namesSafeguards(p, t), "'requires' (a standard that lists safeguards) or 'safeguards'", 'no safeguards named for threshold'),
   'evaluations-defined': (p) => everyThreshold(p, (t) => t.evaluations.length > 0, "an entry in 'evaluations'", 'no evaluation for threshold'),
   'evaluation-cadence': (p) => {
     const evals = p.thresholds.flatMap((t) => t.evaluations);
