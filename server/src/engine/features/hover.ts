@@ -133,6 +133,11 @@ function idMarkdown(ws: Workspace, doc: LoadedDoc, occ: SymbolOccurrence): Markd
     return g ? goalMarkdown(g, r) : md`**${occ.name}** — no goal of this roadmap has this id`;
   }
   const p = scope === doc.path ? doc : ws.load(scope!);
+  if (p.model?.kind === 'profile') {
+    // A requirement id in its profile: what claims citing it would show.
+    const r = p.model.requirements.find((x) => x.id === occ.name);
+    return r ? requirementMarkdown(ws, { start: occ.start, end: occ.end, profileId: p.model.id ?? '', requirementId: r.id, requirement: r, entry: { index: -1, ref: '', file: p.path, profile: p.model } }) : undefined;
+  }
   if (p.model?.kind !== 'policy') return undefined;
   const d = p.model.byId.get(occ.name);
   if (!d) return md`**${occ.name}** — not defined in ${ws.host.display(scope!)}`;
