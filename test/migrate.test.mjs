@@ -118,7 +118,7 @@ describe('rsp-lint migrate --write', () => {
     const before = yamlFiles(d).map((f) => fs.readFileSync(path.join(d, f), 'utf8'));
     const r = rspLint(['migrate', '--write', d]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /nothing was migrated \(3 files already rsp\/v2\)/);
+    assert.match(r.stderr, /nothing was migrated \(4 files already rsp\/v2\)/); // policy, roadmap, report and its controls profile
     assert.deepEqual(yamlFiles(d).map((f) => fs.readFileSync(path.join(d, f), 'utf8')), before);
   });
 
