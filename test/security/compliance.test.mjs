@@ -106,6 +106,22 @@ describe('hostile profile documents', () => {
     assert.equal(({}).polluted, undefined, 'no prototype pollution in this process either');
   });
 
+  test('thousands of requirements and claims: findings capped, no hang (the run ends within the CLI timeout)', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-many-'));
+    const n = 5000;
+    fs.writeFileSync(path.join(d, 'many.profile.yaml'), `format: rsp/v2\nkind: profile\nprofile: { id: many, title: Many }\nrequirements:\n${Array.from({ length: n }, (_, i) => `  - { id: R-${i}, citation: "§${i}", title: t, check: claim }\n`).join('')}`);
+    const claims = Array.from({ length: n }, (_, i) => `    - requirement: many/R-${i % 2 ? i : n + i}\n      statement: yes\n`).join('');
+    fs.writeFileSync(path.join(d, 'p.rsp.yaml'), POLICY(['./many.profile.yaml']).replace(/  claims:\n[\s\S]*$/, `  claims:\n${claims}`));
+    const r = rspLint(['--format', 'json', 'p.rsp.yaml'], { cwd: d, timeout: 120_000 });
+    assert.equal(r.status, 1, r.stderr);
+    const f = JSON.parse(r.stdout);
+    assert.ok(f.some((x) => x.rule === 'resource-limit' && /more findings? not shown/.test(x.message)), 'the findings cap holds');
+    const c = rspLint(['coverage', '--format', 'json', 'p.rsp.yaml'], { cwd: d, timeout: 120_000 });
+    const rows = JSON.parse(c.stdout);
+    assert.equal(rows.length, n);
+    assert.equal(rows.filter((o) => o.status === 'met').length, n / 2);
+  });
+
   test('a __proto__ requirement is data: coverage shows the profile\'s real requirements only', () => {
     const r = rspLint(['coverage', '--profile', './proto.profile.yaml', '--format', 'json', 'p.rsp.yaml'], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);

@@ -37,7 +37,13 @@ export function claimMeets(p: PolicyModel, c: Claim): boolean {
 }
 
 export function evaluateProfile(p: PolicyModel, profile: ProfileModel, entry: number, profileFile?: string): CoverageRow[] {
-  const claims = claimsOf(p).filter((c) => c.profile === profile.id);
+  // Claims of this profile by requirement id: one pass, whatever the numbers of claims and requirements.
+  const claims = new Map<string, Claim[]>();
+  for (const c of claimsOf(p)) {
+    if (c.profile !== profile.id || c.id === undefined) continue;
+    const list = claims.get(c.id);
+    if (list) list.push(c); else claims.set(c.id, [c]);
+  }
   const rows: CoverageRow[] = [];
   const seen = new Set<string>();
   for (const r of profile.requirements) {
@@ -48,14 +54,14 @@ export function evaluateProfile(p: PolicyModel, profile: ProfileModel, entry: nu
   return rows;
 }
 
-function evaluateRequirement(p: PolicyModel, profile: ProfileModel, r: Requirement, claims: Claim[], entry: number, profileFile?: string): CoverageRow {
+function evaluateRequirement(p: PolicyModel, profile: ProfileModel, r: Requirement, claims: Map<string, Claim[]>, entry: number, profileFile?: string): CoverageRow {
   const base = {
     profile: profile.id ?? '', entry, ...(profileFile ? { profileFile } : {}), requirement: r.id, citation: r.citation ?? '', title: r.title ?? r.id,
     ...(r.summary !== undefined ? { summary: r.summary } : {}), check: r.check ?? 'claim', severity: r.severity ?? 'warning',
   };
   const result = r.check === 'claim' ? undefined : runCheck(r.check, p, r.params);
   if (result?.met) return { ...base, status: 'met', via: 'check', by: result.by, ...(result.path ? { path: result.path } : {}) };
-  const mine = claims.filter((c) => c.id === r.id);
+  const mine = claims.get(r.id) ?? [];
   const good = mine.find((c) => claimMeets(p, c));
   if (good) return { ...base, status: 'met', via: 'claim', by: good.by, path: ['compliance', 'claims', good.index] };
   const need = result?.need ?? "add a claim to 'compliance.claims' naming this requirement, with the ids that meet it ('by') or a 'statement'";

@@ -164,6 +164,7 @@ function complianceRefs(ctx: RuleContext, p: PolicyModel): void {
     ctx.report({ path: ['compliance', 'profiles', e.index], at: 'value', message: `${e.error}${didYouMean(best)}`, ...(best ? { replacement: best } : {}) });
   }
   const profiles = new Map(entries.flatMap((e) => (e.profile?.id ? [[e.profile.id, e] as const] : [])));
+  const requirementIds = new Map([...profiles].map(([id, e]) => [id, new Set(e.profile!.requirements.map((r) => r.id))]));
   for (const c of claimsOf(p)) {
     const base: DataPath = ['compliance', 'claims', c.index];
     if (c.profile !== undefined && c.id !== undefined && /^[A-Za-z][A-Za-z0-9._-]*$/.test(c.profile)) {
@@ -172,7 +173,7 @@ function complianceRefs(ctx: RuleContext, p: PolicyModel): void {
         const best = closest(c.profile, profiles.keys());
         const listed = [...profiles.keys()];
         ctx.report({ path: [...base, 'requirement'], at: 'value', message: `claim names profile '${c.profile}', which is not among this policy's compliance.profiles (${listed.length ? listed.join(', ') : 'none listed'})${didYouMean(best)}`, ...(best ? { replacement: `${best}/${c.id}` } : {}) });
-      } else if (!e.profile!.requirements.some((r) => r.id === c.id)) {
+      } else if (!requirementIds.get(c.profile)!.has(c.id)) {
         const best = closest(c.id, e.profile!.requirements.map((r) => r.id));
         ctx.report({ path: [...base, 'requirement'], at: 'value', message: `profile ${c.profile} has no requirement '${c.id}'${didYouMean(best)}`, ...(best ? { replacement: `${c.profile}/${best}` } : {}) });
       }
