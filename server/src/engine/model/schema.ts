@@ -137,7 +137,10 @@ export function validate(name: SchemaName, data: unknown, opts: ValidateOptions 
     if (p) out.push(p);
   }
   if (all.length > MAX_PROBLEMS) out.push({ path: [], at: 'item', message: `${all.length - MAX_PROBLEMS} more schema problems not shown; fix the ones above first` });
-  return out;
+  // The same problem found by two branches of a schema (a key unknown to both a field and the
+  // check-specific rule for it) is one finding.
+  const seen = new Set<string>();
+  return out.filter((p) => { const k = `${p.path.join('\u0000')}\u0001${p.at}\u0001${p.message}`; return !seen.has(k) && !!seen.add(k); });
 }
 
 /** The pointer a finding is about: for `required`, the missing property's own path. */
@@ -226,6 +229,9 @@ function mapError(e: ErrorObject, data: unknown, kind: DocKind | undefined, opts
     }
     case 'if': // the failed 'then' has its own errors (the field it requires): one problem, one finding
       return undefined;
+    case 'maxProperties':
+      if ((e.params as { limit: number }).limit === 0) return { path, at: 'key', message: `'${name}' must be empty here${ps.description ? `: ${String(ps.description).replace(/\.$/, '').toLowerCase()}` : ''}; remove it` };
+      return { path, at: 'value', message: `${name}: ${e.message ?? 'too many entries'}` };
     default:
       return { path, at: 'value', message: `${name}: ${e.message ?? 'invalid'}` };
   }
