@@ -186,7 +186,7 @@ describe('rsp-lint coverage', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^acme\.rsp\.yaml$/m);
     assert.match(r.stdout, /ca-sb53 — California SB 53 \(TFAIA\) — frontier AI framework: \d+ met, \d+ gaps/);
-    assert.match(r.stdout, /met {2}ca-sb53\/internal-use {2}Bus\. & Prof\. Code § 22757\.12\(a\)\(10\) {2}\(claim: T-cbrn\)/);
+    assert.match(r.stdout, /met {2}ca-sb53\/internal-use {2}Bus\. & Prof\. Code § 22757\.12\(a\)\(10\) {2}\(claim §7\.2: T-cbrn\)/);
     assert.match(r.stdout, /gap {2}ca-sb53\/standards {2}Bus\. & Prof\. Code § 22757\.12\(a\)\(1\)/);
     assert.match(r.stdout, /gap {2}eu-gpai-cop-ss\/specified-risks {2}Appendix 1\.4 .*\n\s+add a threshold with 'domain: loss-of-control' \(and for harmful-manipulation\)/);
     assert.match(r.stdout, /gap {2}eu-gpai-cop-ss\/incidents-infrastructure {2}Measure 9\.3 .*\n\s+incidents are reported within 15 days; at most 2 days is required/);
@@ -203,7 +203,7 @@ describe('rsp-lint coverage', () => {
     const r = rspLint(['coverage', '--format', 'markdown', '.'], { cwd: dir });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^## Compliance coverage/);
-    assert.match(r.stdout, /\| \*\*internal-use\*\* Catastrophic risk from internal use assessed and managed \| Bus\. &amp; Prof\. Code § 22757\.12\(a\)\(10\) \| ✅ met \| claim: T-cbrn/);
+    assert.match(r.stdout, /\| \*\*internal-use\*\* Catastrophic risk from internal use assessed and managed \| Bus\. &amp; Prof\. Code § 22757\.12\(a\)\(10\) \| ✅ met \| claim \(§7\.2\): T-cbrn/);
     assert.match(r.stdout, /not legal advice/);
   });
 

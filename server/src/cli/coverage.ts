@@ -129,7 +129,7 @@ function stylish(views: CoverageView[], policies: number): string {
         const id = `${r.profile}/${r.requirement}`;
         if (r.status === 'met') {
           met++;
-          out.push(`    met  ${t(id)}  ${t(r.citation)}  (${r.via === 'claim' ? 'claim' : `check ${t(r.check)}`}${r.by.length ? `: ${t(r.by.join(', '))}` : ''})`);
+          out.push(`    met  ${t(id)}  ${t(r.citation)}  (${r.via === 'claim' ? `claim${r.section ? ` ${t(r.section)}` : ''}` : `check ${t(r.check)}`}${r.by.length ? `: ${t(r.by.join(', '))}` : ''})`);
         } else {
           gaps++;
           if (r.severity === 'error') errors++;

@@ -25,7 +25,7 @@ export function coverageHtml(cov: CoverageView, link: LinkFn): string {
     for (const r of cov.rows.filter((x) => x.entry === p.index)) {
       const st = r.status === 'met' ? `<span class="cst cst-met" data-status="met"><span aria-hidden="true">✓</span> met</span>` : `<span class="cst cst-gap cst-${token(r.severity)}" data-status="gap"><span aria-hidden="true">✗</span> gap</span>`;
       const how = r.status === 'met'
-        ? `${r.via === 'claim' ? 'claim' : `check <span class="mono">${esc(r.check)}</span>`}${r.by.length ? `: ${r.by.map((x) => `<span class="mono">${esc(x)}</span>`).join(', ')}` : ''}`
+        ? `${r.via === 'claim' ? `claim${r.section ? ` (${esc(r.section)})` : ''}` : `check <span class="mono">${esc(r.check)}</span>`}${r.by.length ? `: ${r.by.map((x) => `<span class="mono">${esc(x)}</span>`).join(', ')}` : ''}`
         : esc(r.need ?? '');
       const howCell = r.at ? link(r.at, how, 'plain', r.status === 'met' ? 'open what meets it' : 'open the profile entry') : how;
       out.push(`<tr class="creq creq-${r.status}" data-requirement="${esc(`${r.profile}/${r.requirement}`)}" data-status="${r.status}"><th scope="row"><span class="mono">${esc(r.requirement)}</span> ${esc(r.title)}${r.summary ? `<div class="muted csum">${esc(r.summary)}</div>` : ''}</th><td class="ccite">${esc(r.citation)}</td><td>${st}</td><td>${howCell}</td></tr>`);

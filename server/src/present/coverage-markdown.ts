@@ -26,7 +26,7 @@ export function coverageMarkdown(c: CoverageView, level = 3): string[] {
     for (const r of c.rows.filter((x) => x.entry === p.index)) {
       const status = r.status === 'met' ? '✅ met' : r.severity === 'error' ? '❌ **gap**' : '🟠 **gap**';
       const how = r.status === 'met'
-        ? `${r.via === 'claim' ? 'claim' : `check ${md(r.check)}`}${r.by.length ? `: ${r.by.map(md).join(', ')}` : ''}${r.at ? ` (line ${r.at.line + 1})` : ''}`
+        ? `${r.via === 'claim' ? `claim${r.section ? ` (${md(r.section)})` : ''}` : `check ${md(r.check)}`}${r.by.length ? `: ${r.by.map(md).join(', ')}` : ''}${r.at ? ` (line ${r.at.line + 1})` : ''}`
         : md(r.need ?? '');
       out.push(row([`**${md(r.requirement)}** ${md(r.title)}`, md(r.citation), status, how]));
     }

@@ -26,6 +26,8 @@ export interface CoverageRow {
   path?: DataPath;
   /** What would satisfy it, when it is a gap. */
   need?: string;
+  /** Where the published text says it (a claim's `section`), when met by a claim that gives one. */
+  section?: string;
   /** A claim that names the requirement but does not yet meet it (empty, or naming unknown ids). */
   weakClaim?: number;
 }
@@ -63,7 +65,7 @@ function evaluateRequirement(p: PolicyModel, profile: ProfileModel, r: Requireme
   if (result?.met) return { ...base, status: 'met', via: 'check', by: result.by, ...(result.path ? { path: result.path } : {}) };
   const mine = claims.get(r.id) ?? [];
   const good = mine.find((c) => claimMeets(p, c));
-  if (good) return { ...base, status: 'met', via: 'claim', by: good.by, path: ['compliance', 'claims', good.index] };
+  if (good) return { ...base, status: 'met', via: 'claim', by: good.by, path: ['compliance', 'claims', good.index], ...(good.section !== undefined ? { section: good.section } : {}) };
   const need = result?.need ?? "add a claim to 'compliance.claims' naming this requirement, with the ids that meet it ('by') or a 'statement'";
   return { ...base, status: 'gap', via: null, by: [], need, ...(mine.length ? { weakClaim: mine[0]!.index } : {}) };
 }
