@@ -91,9 +91,9 @@ function document(d: PolicyDocument): Markdown[] {
   if (d.related.length) out.push(md`Related: ${join(d.related.map((r) => md`${r.title ?? ''}${r.url ? md` ${mdCode(r.url)}` : ''}`), '; ')}`);
   if (d.errors.length) {
     out.push(join([
-      md`> **⚠ This document has ${String(d.errors.length)} error${d.errors.length === 1 ? '' : 's'}** — it may be incomplete or wrong until they are fixed (run \`rsp-lint\`):\n>\n`,
-      ...d.errors.slice(0, 50).map((e) => md`> - ${mdCode(`${e.file}:${e.line + 1}:${e.character + 1}`)} ${e.message} (${e.rule})\n`),
-      ...(d.errors.length > 50 ? [md`> - … and ${String(d.errors.length - 50)} more\n`] : []),
+      md`**⚠ This document has ${String(d.errors.length)} error${d.errors.length === 1 ? '' : 's'}** — it may be incomplete or wrong until they are fixed (run \`rsp-lint\`):\n\n`,
+      ...d.errors.slice(0, 50).map((e) => md`- ${mdCode(`${e.file}:${e.line + 1}:${e.character + 1}`)} ${e.message} (${e.rule})\n`),
+      ...(d.errors.length > 50 ? [md`- … and ${String(d.errors.length - 50)} more\n`] : []),
     ]));
   }
   out.push(md`**Contents**\n\n${join(d.toc.map((t, i) => md`${String(i + 1)}. ${mdLink(t.text, `#${t.anchor}`)}\n`))}`);
@@ -158,7 +158,7 @@ function document(d: PolicyDocument): Markdown[] {
       ['Approved by', r.approvedBy.length ? refs(r.approvedBy) : undefined],
       ['Decision', r.decision ? md`${r.decision.outcome ? md`**${word(OUTCOME_WORDS, r.decision.outcome)}**` : ''}${r.decision.date ? md` on ${r.decision.date}` : ''}${r.decision.by.length ? md` by ${refs(r.decision.by)}` : ''}` : undefined],
     ]));
-    if (r.decision?.rationale) out.push(...paragraphs(r.decision.rationale).map((p) => md`> ${p}`));
+    if (r.decision?.rationale) out.push(md`*Rationale:* ${paragraphs(r.decision.rationale).join(' ')}`);
   }
   for (const rm of d.roadmaps) {
     out.push(heading(rm.heading));
