@@ -159,6 +159,16 @@ describe('a policy with errors', () => {
     assert.ok(!fs.existsSync(out));
     assert.equal(render(['--strict', ANTHROPIC]).status, 0, 'a clean policy renders under --strict');
   });
+
+  test('a YAML mistake: cannot be rendered at all, exit 1 with the line', () => {
+    const bad = path.join(work, 'yaml-mistake');
+    fs.mkdirSync(bad);
+    fs.writeFileSync(path.join(bad, 'p.rsp.yaml'), 'format: rsp/v2\nkind: policy\npolicy:\n  title: "unclosed\n');
+    const r = render(['--format', 'markdown', bad]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^rsp-lint render: cannot render .*p\.rsp\.yaml: .*\(line \d+, yaml-syntax\); run rsp-lint on it\n$/);
+  });
 });
 
 describe('html in Chromium', { skip: !fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {

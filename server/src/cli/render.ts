@@ -39,8 +39,10 @@ Options:
   --allow-empty        exit 0 when no RSP document is found (default: exit 2)
   --help               print this help
 
-Exit status: 0 written, 1 errors under --strict (nothing written), 2 usage or I/O error, no
-policy found.
+A policy with a YAML mistake cannot be rendered at all: rsp-lint render names it and exits 1.
+
+Exit status: 0 written, 1 errors under --strict or a policy that cannot be read (nothing
+written), 2 usage or I/O error, no policy found.
 `;
 
 export function runRender(argv: string[], io: CliIO): number {
@@ -80,6 +82,16 @@ export function runRender(argv: string[], io: CliIO): number {
     }
   }
   const paths = targets.map((t) => t.abs);
+  // A policy that cannot be read as a policy at all (a YAML mistake, a resource limit) cannot be
+  // rendered, not even with a banner: say which and why, and render nothing (exit 1).
+  const unreadable = targets.filter((t) => { const d = ws.load(t.abs); return d.kind === 'policy' && d.model?.kind !== 'policy'; });
+  if (unreadable.length) {
+    for (const t of unreadable) {
+      const first = ws.analyze(t.abs).find((f) => f.severity === 'error');
+      io.stderr(`rsp-lint render: cannot render ${t.display}: ${first ? `${first.message} (line ${first.range.start.line + 1}, ${first.rule})` : 'it is not a readable policy'}; run rsp-lint on it\n`);
+    }
+    return 1;
+  }
   const entries = policiesOf(ws, paths);
   if (!entries.length) {
     if (!values['allow-empty']) {

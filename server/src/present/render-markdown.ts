@@ -19,7 +19,10 @@ const join = (parts: Markdown[], sep = '') => mdJoin(parts, sep);
 function heading(hd: Heading): Markdown { return md`${T('#'.repeat(hd.level))} ${hd.text}`; }
 function ref(r: IdRef): Markdown { return r.near ? mdLink(mdCode(r.id), `#${r.near}`) : md`${mdCode(r.id)} (undefined)`; }
 function refs(list: IdRef[]): Markdown { return join(list.map(ref), ', '); }
-function paras(s: string | undefined): Markdown[] { return paragraphs(s).map((p) => md`${p}`); }
+/** Paragraphs of document prose, each a block of its own. One that would start its line with
+ *  `:` starts with `\:` instead (the same text on GitHub): printed in a CI log, no line of the
+ *  output can be a workflow command (`::error …`). */
+function paras(s: string | undefined): Markdown[] { return paragraphs(s).map((p) => (p.startsWith(':') ? md`${T('\\')}${p}` : md`${p}`)); }
 /** `- **label:** value` lines for the values given. */
 function fields(rows: Array<[string, Markdown | undefined]>): Markdown {
   return join(rows.filter((r): r is [string, Markdown] => r[1] !== undefined).map(([k, v]) => md`- **${k}:** ${v}\n`));
@@ -100,7 +103,7 @@ function document(d: PolicyDocument): Markdown[] {
 
   if (d.scalesHeading) {
     out.push(heading(d.scalesHeading));
-    out.push(join([md`| Scale | Applies to | Levels, lowest first |\n| --- | --- | --- |\n`, ...d.scales.map((s) => md`| ${mdCode(s.id)}${s.title ? md` ${s.title}` : ''} | ${s.appliesTo ?? ''} | ${s.levels.join(' → ')} |\n`)]));
+    out.push(join([md`| Scale | Applies to | Levels, lowest first |\n| --- | --- | --- |\n`, ...d.scales.map((s) => md`| ${s.id}${s.title ? md` — ${s.title}` : ''} | ${s.appliesTo ?? ''} | ${s.levels.join(' → ')} |\n`)]));
   }
   out.push(heading(d.thresholdsHeading));
   out.push(md`*If a model reaches a threshold, the standards it requires must be in place first.*`);
