@@ -45,6 +45,13 @@ test('VS Code: the policy overview webview shows the matrix and timeline, follow
   }
 });
 
+test('VS Code: the policy document preview shows the policy as published and follows edits (title, error banner)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('preview.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /preview scenario: passed \(5 steps\)/);
+  for (const shot of ['preview-1-document', 'preview-2-live', 'preview-3-banner']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+});
+
 test('VS Code web: the web extension runs in the browser workbench\'s web worker extension host (diagnostics with the linked policy read through vscode.workspace.fs, hover, completion, overview)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   fs.rmSync(path.join(ROOT, '.test-artifacts', 'web-overview.png'), { force: true });
   const r = node('web.mjs');

@@ -162,12 +162,27 @@ export interface BuildOptions {
   display?: (path: string) => string;
   /** Findings per path; the errors among them go into each document's banner. */
   findings?: Map<string, Finding[]>;
+  /** Only this policy (a path), with the roadmaps and reports among `paths` that link to it. */
+  policy?: string;
+}
+
+/** The path of the policy a document is or links to (a roadmap's or report's `policy:`). */
+export function policyPathOf(ws: Workspace, path: string): string | undefined {
+  const d = ws.load(path);
+  const m = d.model;
+  if (m?.kind === 'policy') return d.path;
+  if ((m?.kind === 'roadmap' || m?.kind === 'risk-report') && m.policyRef !== undefined) {
+    const target = ws.host.resolve(ws.host.dirname(d.path), m.policyRef);
+    return ws.load(target).model?.kind === 'policy' ? target : undefined;
+  }
+  return undefined;
 }
 
 /** The documents of the policies among `paths`, with their roadmaps and latest reports. */
 export function buildRenderSet(ws: Workspace, paths: string[], opts: BuildOptions = {}): RenderSet {
   const slug = new Slugger(); // one page: anchors unique across every policy on it
-  return { documents: policiesOf(ws, paths).map((e) => buildDocument(ws, e, slug, opts)) };
+  const entries = policiesOf(ws, opts.policy !== undefined ? [opts.policy, ...paths] : paths).filter((e) => opts.policy === undefined || e.policy.path === opts.policy);
+  return { documents: entries.map((e) => buildDocument(ws, e, slug, opts)) };
 }
 
 function buildDocument(ws: Workspace, e: { policy: LoadedDoc; roadmaps: LoadedDoc[]; reports: LoadedDoc[] }, slug: Slugger, opts: BuildOptions): PolicyDocument {
