@@ -338,13 +338,13 @@ function buildDocument(ws: Workspace, e: { policy: LoadedDoc; roadmaps: LoadedDo
       if (lines.length) parts.push({ key: `governance.${key}`, title, heading: slug.heading(3, title), lines });
     };
     const rso = text(gov.responsible_scaling_officer); // v1
-    if (rso) parts.push({ key: 'governance.responsible_scaling_officer', title: 'Responsible Scaling Officer', heading: slug.heading(3, 'Responsible Scaling Officer'), lines: [{ label: 'who', value: rso }] });
-    part('review', 'Review of this policy', [['cadence_months', 'every (months)', 'text'], ['owner', 'owner', 'ids']]);
-    part('incident_response', 'Incident response', [['report_within_hours', 'report within (hours)', 'text'], ['report_within_days', 'report within (days)', 'text'], ['imminent_danger_within_hours', 'imminent danger: report within (hours)', 'text'], ['to', 'reported to', 'text'], ['owner', 'owner', 'ids']]);
-    part('noncompliance_reporting', 'Raising concerns', [['channel', 'channel', 'text'], ['anonymous', 'anonymous', 'yesno']]);
-    part('external_review', 'External review', [['by', 'by', 'text'], ['scope', 'scope', 'text'], ['cadence_months', 'every (months)', 'text']]);
+    if (rso) parts.push({ key: 'governance.responsible_scaling_officer', title: 'Responsible Scaling Officer', heading: slug.heading(3, 'Responsible Scaling Officer'), lines: [{ label: 'Who', value: rso }] });
+    part('review', 'Review of this policy', [['cadence_months', 'Every (months)', 'text'], ['owner', 'Owner', 'ids']]);
+    part('incident_response', 'Incident response', [['report_within_hours', 'Report within (hours)', 'text'], ['report_within_days', 'Report within (days)', 'text'], ['imminent_danger_within_hours', 'Imminent danger: report within (hours)', 'text'], ['to', 'Reported to', 'text'], ['owner', 'Owner', 'ids']]);
+    part('noncompliance_reporting', 'Raising concerns', [['channel', 'Channel', 'text'], ['anonymous', 'Anonymous', 'yesno']]);
+    part('external_review', 'External review', [['by', 'By', 'text'], ['scope', 'Scope', 'text'], ['cadence_months', 'Every (months)', 'text']]);
     // `to` is a list of free identifiers: shown as text.
-    for (const p of parts) for (const l of p.lines) if (l.label === 'reported to') l.value = ids(obj(gov.incident_response)?.to).join(', ');
+    for (const p of parts) for (const l of p.lines) if (l.label === 'Reported to') l.value = ids(obj(gov.incident_response)?.to).join(', ');
     governance = { heading: gh, ...(rolesHeading ? { rolesHeading } : {}), roles, ...(decisionsHeading ? { decisionsHeading } : {}), decisions, parts };
   }
 
