@@ -26,7 +26,7 @@ function node(script) {
 test('VS Code: the extension test suite passes inside real VS Code', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   const r = node('vscode-suite.mjs');
   assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
-  assert.match(r.stdout, /13 passing/);
+  assert.match(r.stdout, /15 passing/);
 });
 
 test('VS Code: a person opens the roadmap, sees the problem, hovers ASL-3, applies a quick fix', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
@@ -43,6 +43,13 @@ test('VS Code: the policy overview webview shows the matrix and timeline, follow
   for (const shot of ['overview-1-webview', 'overview-2-live', 'overview-3-opened']) {
     assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
   }
+});
+
+test('VS Code: the policy document preview shows the policy as published and follows edits (title, error banner)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('preview.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /preview scenario: passed \(5 steps\)/);
+  for (const shot of ['preview-1-document', 'preview-2-live', 'preview-3-banner']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
 });
 
 test('VS Code web: the web extension runs in the browser workbench\'s web worker extension host (diagnostics with the linked policy read through vscode.workspace.fs, hover, completion, overview)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {

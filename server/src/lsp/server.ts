@@ -22,6 +22,7 @@ import { semanticTokensIn, TOKEN_MODIFIERS, TOKEN_TYPES } from '../engine/featur
 import { encodeSemanticTokens } from './semantic-tokens';
 import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../present/overview-html';
+import { RENDER_DOCUMENT_REQUEST, renderDocumentFor } from './render-document';
 import { localToday } from '../engine/model/dates';
 import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 import { RULES_BY_ID } from '../engine/rules';
@@ -416,6 +417,13 @@ export function startServer(connection: Connection, platform: Platform): void {
     const o = buildOverview(ws, paths, findings, ws.options.today ?? localToday());
     const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
     return { html: renderOverviewHtml(o, { mode: 'webview', ...(nonce ? { nonce } : {}), title: 'RSP Policy Overview' }), body: renderOverviewBody(o, { mode: 'webview', title: 'RSP Policy Overview' }) };
+  });
+
+  /** The policy that a document is or links to, as its publishable document (the preview webview). */
+  connection.onRequest(RENDER_DOCUMENT_REQUEST, (params: { uri?: string; nonce?: string }) => {
+    const paths = [...new Set([...known, ...openPaths().filter((p) => ws.hasText(p))])];
+    const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
+    return renderDocumentFor(ws, paths, typeof params?.uri === 'string' ? toPath(params.uri) : undefined, nonce);
   });
 
   connection.onExecuteCommand(async (params) => {
