@@ -10,6 +10,7 @@ import { computeFixes, unifiedDiff } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 import type { CliIO } from './io';
 import { runMigrate } from './migrate';
+import { runDiff } from './diff';
 import { runReport } from './report';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
 
@@ -19,6 +20,7 @@ export const RULES_URL = 'https://github.com/rsp-tools/rsp-lint/blob/main/docs/r
 export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
        rsp-lint migrate [--write] [paths...]
+       rsp-lint diff [--format stylish|json|markdown|html] OLD NEW | --base GITREF [paths...] | --staged [paths...]
 
 Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -50,6 +52,11 @@ standards/id, asl_applied -> standard_applied, model: X -> models: [X]; comments
 kept): a unified diff of what would change, or with --write the files written atomically. A
 file with YAML errors is refused (exit 2) and left as it is. See rsp-lint migrate --help.
 
+rsp-lint diff reviews what a new version changes, item by item: each change weakened,
+strengthened or neutral, and whether the policy's change log explains each weakening; two
+files or folders, or the documents against a git ref (--base) or the staged versions against
+HEAD (--staged). Exit 1 when a weakening is unexplained. See rsp-lint diff --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
 Documentation: ${DOCS_URL}
@@ -61,7 +68,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
   try {
     const { tokens } = parseArgs({
       args: argv, allowPositionals: true, strict: false, tokens: true,
-      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' } },
+      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, base: { type: 'string' } },
     });
     const t = tokens?.find((x) => x.kind === 'positional');
     return t && t.kind === 'positional' ? { value: t.value, index: t.index } : undefined;
@@ -72,6 +79,7 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
   const sub = firstPositional(argv);
   if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'migrate') return runMigrate([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'diff') return runDiff([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

@@ -1,0 +1,125 @@
+/**
+ * Git for `rsp-lint diff --base REF` and `--staged`: git runs as a child process with an
+ * argument array (never a shell), in the repository that holds the folder asked about. Old
+ * versions are read with `git show REF:path` (or `:path` for the index) through a `Host`, so
+ * the engine loads them with the same pipeline as files on disk.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { isConfigName } from '../engine/model/kinds';
+import type { Host, HostRead } from '../engine/workspace/host';
+
+export class GitError extends Error {}
+
+const MAX_OUTPUT = 256 * 1024 * 1024;
+/** The empty tree: what HEAD is in a repository without commits. */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** Runs git in `cwd`; its stdout as bytes, or a GitError with git's first line of stderr. */
+export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (err.code === 'ENOENT') throw new GitError('git is not installed (or not on PATH); --base and --staged need it');
+    const first = (err.stderr?.toString('utf8') ?? '').split('\n').map((l) => l.replace(/^(fatal|error): /, '').trim()).find(Boolean);
+    throw new GitError(first ?? `git ${args[0]} failed`);
+  }
+}
+
+export interface Repo {
+  /** The repository's top folder (absolute). */
+  top: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function openRepo(cwd: string, env: NodeJS.ProcessEnv): Repo {
+  let top: string;
+  try { top = git(cwd, ['rev-parse', '--show-toplevel'], env).toString('utf8').trim(); } catch (e) {
+    if (e instanceof GitError && /not a git repository/i.test(e.message)) throw new GitError('this folder is not inside a git repository; --base and --staged compare with git history (use rsp-lint diff OLD NEW for two folders)');
+    throw e;
+  }
+  return { top: path.resolve(top), cwd, env };
+}
+
+/** The commit a ref names, or a one-line error naming the ref. */
+export function resolveRef(repo: Repo, ref: string): string {
+  if (ref.startsWith('-')) throw new GitError(`'${ref}' is not a git ref`);
+  try { return git(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo.env).toString('utf8').trim(); } catch {
+    throw new GitError(`git does not know the ref '${ref}' (a branch, tag or commit of this repository; fetch it first if it is remote)`);
+  }
+}
+
+/** HEAD's commit, or the empty tree in a repository without commits. */
+export function headOrEmpty(repo: Repo): string {
+  try { return git(repo.top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], repo.env).toString('utf8').trim(); } catch { return EMPTY_TREE; }
+}
+
+/** A path relative to the repository's top, with `/` separators; throws for a path outside it. */
+export function repoPath(repo: Repo, abs: string): string {
+  const rel = path.relative(repo.top, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new GitError(`${abs} is outside the git repository at ${repo.top}`);
+  return rel.split(path.sep).join('/');
+}
+
+/** Files under `paths` (repository paths; '' the whole repository) in a tree (a commit) or, with tree undefined, in the index. */
+export function listFiles(repo: Repo, tree: string | undefined, paths: string[]): string[] {
+  const spec = paths.map((p) => (p === '' ? '.' : p));
+  const out = tree === undefined
+    ? git(repo.top, ['ls-files', '-z', '--cached', '--', ...spec], repo.env)
+    : tree === EMPTY_TREE ? Buffer.alloc(0) : git(repo.top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', tree, '--', ...spec], repo.env);
+  return out.toString('utf8').split('\0').filter(Boolean);
+}
+
+/** Renames between a tree and the working tree (or, staged, the index): new path → old path. */
+export function renames(repo: Repo, tree: string, staged: boolean, paths: string[]): Map<string, string> {
+  const spec = paths.map((p) => (p === '' ? '.' : p));
+  const args = ['diff', '--name-status', '-z', '-M', ...(staged ? ['--cached'] : []), tree, '--', ...spec];
+  const parts = git(repo.top, args, repo.env).toString('utf8').split('\0');
+  const out = new Map<string, string>();
+  for (let i = 0; i < parts.length;) {
+    const status = parts[i++];
+    if (!status) continue;
+    if (/^[RC]/.test(status)) { const from = parts[i++]!, to = parts[i++]!; if (status[0] === 'R') out.set(to, from); } else i++;
+  }
+  return out;
+}
+
+/**
+ * A Host whose files are the blobs of a tree (`REF:path`) or of the index (`:path`): the
+ * engine reads old versions through it. Paths are absolute paths of the working tree.
+ */
+export class GitHost implements Host {
+  private readonly cache = new Map<string, HostRead>();
+  /** `configs` reads configuration files (.rsp-lint.yaml): today's configuration applies to both versions. */
+  constructor(private readonly repo: Repo, private readonly tree: string | undefined, private readonly label: string, private readonly configs?: Host) {}
+  readFile(p: string, maxBytes: number): HostRead {
+    if (this.configs && isConfigName(p)) return this.configs.readFile(p, maxBytes);
+    const hit = this.cache.get(p);
+    if (hit) return hit;
+    let r: HostRead;
+    let rel: string;
+    try { rel = repoPath(this.repo, p); } catch { return { ok: false, reason: 'missing', message: `${p} is outside the repository` }; }
+    if (this.tree === EMPTY_TREE) r = { ok: false, reason: 'missing', message: `${this.display(p)} does not exist` };
+    else {
+      try {
+        const spec = this.tree === undefined ? `:${rel}` : `${this.tree}:${rel}`;
+        const bytes = git(this.repo.top, ['cat-file', 'blob', spec], this.repo.env);
+        r = bytes.length > maxBytes
+          ? { ok: false, reason: 'too-large', message: `${this.display(p)} is larger than the limit`, head: bytes.subarray(0, 4096) }
+          : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+      } catch {
+        r = { ok: false, reason: 'missing', message: `${this.display(p)} does not exist` };
+      }
+    }
+    this.cache.set(p, r);
+    return r;
+  }
+  resolve(...parts: string[]): string { return path.resolve(...parts); }
+  dirname(p: string): string { return path.dirname(p); }
+  display(p: string): string {
+    const rel = path.relative(this.repo.cwd, p);
+    return `${this.label}:${rel.split(path.sep).join('/')}`;
+  }
+}
