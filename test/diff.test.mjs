@@ -1,0 +1,290 @@
+// `rsp-lint diff` (spec v2 §10) as a process: two folders, two files, real git repositories made
+// in temp folders (commits, the index, a branch and its merge base, a renamed file, a ref or a
+// path git does not know, run from a subfolder), the JSON exactly, Markdown escaping, versions
+// with YAML errors, and the example's README block against the real output.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, rspLint } from './lib/cli.mjs';
+
+const EX = path.join(ROOT, 'examples', 'change-review');
+const V1 = fs.readFileSync(path.join(EX, 'v1', 'policy.rsp.yaml'), 'utf8');
+const V2 = fs.readFileSync(path.join(EX, 'v2', 'policy.rsp.yaml'), 'utf8');
+const R1 = fs.readFileSync(path.join(EX, 'v1', 'roadmap.roadmap.yaml'), 'utf8');
+const R2 = fs.readFileSync(path.join(EX, 'v2', 'roadmap.roadmap.yaml'), 'utf8');
+
+const tmp = (p = 'rsp-diff-') => fs.mkdtempSync(path.join(os.tmpdir(), p));
+const json = (r) => { try { return JSON.parse(r.stdout); } catch { throw new Error(`not JSON (exit ${r.status}): ${r.stdout}\n${r.stderr}`); } };
+
+function git(cwd, ...args) {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+/** A repository whose first commit (on main) holds v1 of the example in pol/. */
+function repo() {
+  const d = tmp('rsp-diff-git-');
+  git(d, 'init', '-q', '-b', 'main');
+  fs.mkdirSync(path.join(d, 'pol', 'sub'), { recursive: true });
+  fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V1);
+  fs.writeFileSync(path.join(d, 'pol', 'roadmap.roadmap.yaml'), R1);
+  fs.writeFileSync(path.join(d, 'README.md'), '# repo\n');
+  git(d, 'add', '-A');
+  git(d, 'commit', '-q', '-m', 'v1');
+  return d;
+}
+
+describe('two folders, two files', () => {
+  test('the example: every effect, renames followed, exit 1 for unexplained weakenings', () => {
+    const r = rspLint(['diff', '--format', 'json', 'examples/change-review/v1', 'examples/change-review/v2']);
+    assert.equal(r.status, 1, r.stderr);
+    const rows = json(r);
+    const key = (c) => `${c.kind} ${c.id} ${c.change}${c.field ? ` ${c.field}` : ''} ${c.effect}${c.effect === 'weakened' ? (c.explained ? ' explained' : ' unexplained') : ''}`;
+    assert.deepEqual(rows.map(key).sort(), [
+      'commitment C-bug-bounty removed weakened explained',
+      'commitment C-pause changed track weakened explained',
+      'commitment C-risk-reports changed statement neutral',
+      'evaluation cyber-range renamed neutral',
+      'goal G-classifiers changed due weakened unexplained',
+      'goal G-egress removed weakened unexplained',
+      'goal G-insider added strengthened',
+      'goal G-two-party changed due strengthened',
+      'governance governance.incident_response changed report_within_days strengthened',
+      'policy policy changed effective neutral',
+      'policy policy changed supersedes neutral',
+      'policy policy changed version neutral',
+      'policy risk_reports changed cadence_months weakened explained',
+      'policy roadmap changed published neutral',
+      'safeguard asl3-egress-control removed weakened unexplained',
+      'safeguard asl3-insider-controls added strengthened',
+      'standard ASL-3 changed summary neutral',
+      'threshold AI-RND-A changed title neutral',
+      'threshold AI-RND-A renamed neutral',
+      'threshold AUTONOMY-1 added strengthened',
+      'threshold CBRN-3 changed if_unmet weakened unexplained',
+      'threshold CYBER-3 changed requires weakened explained',
+    ]);
+    // Exactly the fields of §10, in every row; explained is false for everything not weakened.
+    for (const c of rows) {
+      assert.deepEqual(Object.keys(c), ['path', 'kind', 'id', 'change', 'field', 'old', 'new', 'effect', 'explained']);
+      if (c.effect !== 'weakened') assert.equal(c.explained, false);
+    }
+    const rename = rows.find((c) => c.change === 'renamed' && c.kind === 'threshold');
+    assert.deepEqual(rename, { path: 'examples/change-review/v2/policy.rsp.yaml', kind: 'threshold', id: 'AI-RND-A', change: 'renamed', field: null, old: 'AI-RND-4', new: 'AI-RND-A', effect: 'neutral', explained: false });
+    const lowered = rows.find((c) => c.id === 'CYBER-3');
+    assert.deepEqual(lowered, { path: 'examples/change-review/v2/policy.rsp.yaml', kind: 'threshold', id: 'CYBER-3', change: 'changed', field: 'requires', old: 'ASL-3', new: 'ASL-2', effect: 'weakened', explained: true });
+    const removed = rows.find((c) => c.id === 'asl3-egress-control');
+    assert.deepEqual(removed, { path: 'examples/change-review/v2/policy.rsp.yaml', kind: 'safeguard', id: 'asl3-egress-control', change: 'removed', field: null, old: 'asl3-egress-control', new: null, effect: 'weakened', explained: false });
+  });
+
+  test('stylish: grouped by document, weakenings first, a summary line; no change means exit 0', () => {
+    const r = rspLint(['diff', 'examples/change-review/v1', 'examples/change-review/v2']);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^examples\/change-review\/v2\/policy\.rsp\.yaml {2}\(was examples\/change-review\/v1\/policy\.rsp\.yaml\)$/);
+    assert.match(lines[1], /weakened +UNEXPLAINED +threshold CBRN-3: if_unmet/);
+    const effects = lines.slice(1, lines.indexOf('')).map((l) => /(weakened|strengthened|neutral)/.exec(l)[1]);
+    assert.deepEqual(effects, [...effects].sort((a, b) => ['weakened', 'strengthened', 'neutral'].indexOf(a) - ['weakened', 'strengthened', 'neutral'].indexOf(b)));
+    assert.equal(lines.at(-1), '✖ 22 changes in 2 documents: 8 weakenings (4 unexplained), 5 strengthened, 9 neutral');
+    const same = rspLint(['diff', 'examples/change-review/v1', 'examples/change-review/v1']);
+    assert.equal(same.status, 0);
+    assert.equal(same.stdout, '✔ No changes in 2 documents compared\n');
+  });
+
+  test('two files; a document only on one side is all added or all removed', () => {
+    const f = rspLint(['diff', '--format', 'json', 'examples/change-review/v1/policy.rsp.yaml', 'examples/change-review/v2/policy.rsp.yaml']);
+    assert.equal(f.status, 1);
+    assert.ok(json(f).every((c) => c.path === 'examples/change-review/v2/policy.rsp.yaml'));
+    const d = tmp();
+    fs.mkdirSync(path.join(d, 'a')); fs.mkdirSync(path.join(d, 'b'));
+    fs.writeFileSync(path.join(d, 'a', 'policy.rsp.yaml'), V1);
+    fs.writeFileSync(path.join(d, 'b', 'roadmap.roadmap.yaml'), R1);
+    const r = rspLint(['diff', '--format', 'json', 'a', 'b'], { cwd: d });
+    const rows = json(r);
+    assert.equal(r.status, 1, 'the removed policy weakens, unexplained');
+    const byPath = {};
+    for (const c of rows) (byPath[c.path] ??= []).push(c);
+    assert.ok(byPath['a/policy.rsp.yaml'].every((c) => c.change === 'removed'), JSON.stringify(byPath['a/policy.rsp.yaml']));
+    assert.ok(byPath['a/policy.rsp.yaml'].some((c) => c.kind === 'threshold' && c.id === 'CBRN-3' && c.effect === 'weakened'));
+    assert.ok(!byPath['a/policy.rsp.yaml'].some((c) => c.kind === 'evaluation'), 'an evaluation goes with its threshold, not as a row of its own');
+    assert.ok(byPath['b/roadmap.roadmap.yaml'].every((c) => c.change === 'added' && c.effect === 'strengthened'));
+  });
+
+  test('usage and I/O: exit 2 with one line', () => {
+    for (const [args, re] of [
+      [['diff'], /name the old and the new version/],
+      [['diff', 'examples/change-review/v1'], /name the old and the new version/],
+      [['diff', 'nope', 'examples/change-review/v2'], /no such file or folder: nope/],
+      [['diff', 'examples/change-review/v1', 'examples/change-review/v2/policy.rsp.yaml'], /two files or two folders/],
+      [['diff', '--format', 'sarif', 'a', 'b'], /unknown format 'sarif'/],
+      [['diff', 'docs', 'docs'], /no RSP documents found/],
+    ]) {
+      const r = rspLint(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
+      assert.match(r.stderr, re);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    }
+    assert.equal(rspLint(['diff', '--allow-empty', 'docs', 'docs']).status, 0);
+  });
+
+  test('a version with YAML errors: exit 2 naming the file and line, never "everything removed"', () => {
+    const d = tmp();
+    fs.mkdirSync(path.join(d, 'a')); fs.mkdirSync(path.join(d, 'b'));
+    fs.writeFileSync(path.join(d, 'a', 'policy.rsp.yaml'), V1);
+    fs.writeFileSync(path.join(d, 'b', 'policy.rsp.yaml'), V2.replace('    requires: ASL-2\n', '    requires: [ASL-2\n'));
+    const r = rspLint(['diff', '--format', 'json', 'a', 'b'], { cwd: d });
+    assert.equal(r.status, 2);
+    assert.deepEqual(json(r), []);
+    assert.match(r.stderr, /^rsp-lint diff: b\/policy\.rsp\.yaml:\d+:\d+: cannot be read as YAML: .*; not compared\n$/);
+    const old = rspLint(['diff', 'b', 'a'], { cwd: d });
+    assert.equal(old.status, 2);
+    assert.match(old.stderr, /b\/policy\.rsp\.yaml:6\d:\d+: the old version cannot be read as YAML/);
+  });
+});
+
+describe('against git', () => {
+  test('--base HEAD: the working tree against the last commit, from the top or a subfolder', () => {
+    const d = repo();
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V2);
+    const top = rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: d });
+    assert.equal(top.status, 1, top.stderr);
+    const rows = json(top);
+    assert.ok(rows.length > 10);
+    assert.ok(rows.every((c) => c.path === 'pol/policy.rsp.yaml'));
+    const sub = rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: path.join(d, 'pol') });
+    assert.deepEqual(json(sub), rows.map((c) => ({ ...c, path: 'policy.rsp.yaml' })));
+    const deeper = rspLint(['diff', '--base', 'HEAD', '--format', 'json', '..'], { cwd: path.join(d, 'pol', 'sub') });
+    assert.deepEqual(json(deeper), rows.map((c) => ({ ...c, path: '../policy.rsp.yaml' })));
+    const stylish = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
+    assert.match(stylish.stdout, /^pol\/policy\.rsp\.yaml {2}\(was HEAD:pol\/policy\.rsp\.yaml\)$/m);
+  });
+
+  test('--staged: the index against HEAD; unstaged edits do not count', () => {
+    const d = repo();
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V2);
+    const none = rspLint(['diff', '--staged'], { cwd: d });
+    assert.equal(none.status, 0, none.stdout);
+    assert.match(none.stdout, /No changes in 2 documents compared/);
+    git(d, 'add', 'pol/policy.rsp.yaml');
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V1); // the working tree back to v1: only the index has v2
+    const r = rspLint(['diff', '--staged', '--format', 'json'], { cwd: d });
+    assert.equal(r.status, 1);
+    assert.ok(json(r).some((c) => c.id === 'CBRN-3' && c.effect === 'weakened'));
+    // Named files (as pre-commit passes them).
+    const named = rspLint(['diff', '--staged', 'pol/policy.rsp.yaml'], { cwd: d });
+    assert.equal(named.status, 1);
+  });
+
+  test('a branch against its merge base with main; commits on main after it do not count', () => {
+    const d = repo();
+    git(d, 'checkout', '-q', '-b', 'feature');
+    fs.writeFileSync(path.join(d, 'pol', 'roadmap.roadmap.yaml'), R2);
+    git(d, 'commit', '-q', '-am', 'slip a goal');
+    git(d, 'checkout', '-q', 'main');
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V2);
+    git(d, 'commit', '-q', '-am', 'policy on main');
+    git(d, 'checkout', '-q', 'feature');
+    const base = git(d, 'merge-base', 'main', 'HEAD');
+    const r = rspLint(['diff', '--base', base, '--format', 'json'], { cwd: d });
+    const rows = json(r);
+    assert.ok(rows.every((c) => c.path === 'pol/roadmap.roadmap.yaml'), JSON.stringify(rows.map((c) => c.path)));
+    // Explained by the policy the roadmap links to (its new version, v1 here: nothing explained).
+    assert.ok(rows.some((c) => c.id === 'G-classifiers' && c.field === 'due' && c.effect === 'weakened' && !c.explained));
+    assert.equal(r.status, 1);
+    // Against main itself, the policy differs too (main moved on).
+    const m = json(rspLint(['diff', '--base', 'main', '--format', 'json'], { cwd: d }));
+    assert.ok(m.some((c) => c.path === 'pol/policy.rsp.yaml'));
+  });
+
+  test('a renamed file is compared with its old self; a deleted one is all removed', () => {
+    const d = repo();
+    git(d, 'mv', 'pol/roadmap.roadmap.yaml', 'pol/goals.roadmap.yaml');
+    fs.writeFileSync(path.join(d, 'pol', 'goals.roadmap.yaml'), R1.replace('due: 2026-09-30', 'due: 2026-10-31'));
+    const r = rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: d });
+    assert.deepEqual(json(r).map((c) => `${c.path} ${c.id} ${c.change} ${c.field}`), ['pol/goals.roadmap.yaml G-classifiers changed due']);
+    const s = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
+    assert.match(s.stdout, /^pol\/goals\.roadmap\.yaml {2}\(was HEAD:pol\/roadmap\.roadmap\.yaml\)$/m);
+    fs.rmSync(path.join(d, 'pol', 'policy.rsp.yaml'));
+    const gone = json(rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: d })).filter((c) => c.path === 'pol/policy.rsp.yaml');
+    assert.ok(gone.length > 5 && gone.every((c) => c.change === 'removed'));
+  });
+
+  test('a ref, a path or a folder git does not know: exit 2 with one line', () => {
+    const d = repo();
+    const outside = tmp('rsp-diff-outside-');
+    fs.writeFileSync(path.join(outside, 'p.rsp.yaml'), V1);
+    for (const [args, cwd, re] of [
+      [['diff', '--base', 'no-such-branch'], d, /git does not know the ref 'no-such-branch'/],
+      [['diff', '--base', '--staged'], d, /./],
+      [['diff', '--base', 'HEAD', outside], d, /is not in the git repository/],
+      [['diff', '--base', 'HEAD', 'pol/nope.rsp.yaml'], d, /git does not know it at HEAD: pol\/nope\.rsp\.yaml/],
+      [['diff', '--base', 'HEAD'], outside, /not inside a git repository/],
+      [['diff', '--staged'], outside, /not inside a git repository/],
+    ]) {
+      const r = rspLint(args, { cwd });
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, re);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    }
+  });
+
+  test('an old version with YAML errors: exit 2 naming the ref, file and line', () => {
+    const d = repo();
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V1.replace('    requires: ASL-3\n', '    requires: [ASL-3\n'));
+    git(d, 'commit', '-q', '-am', 'broken');
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V1);
+    const r = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^rsp-lint diff: HEAD:pol\/policy\.rsp\.yaml:\d+:\d+: the old version cannot be read as YAML/);
+    assert.doesNotMatch(r.stdout, /removed/);
+  });
+
+  test('a repository without commits: --staged compares the index with nothing (all added)', () => {
+    const d = tmp('rsp-diff-empty-');
+    git(d, 'init', '-q', '-b', 'main');
+    fs.writeFileSync(path.join(d, 'policy.rsp.yaml'), V1);
+    git(d, 'add', '-A');
+    const r = rspLint(['diff', '--staged', '--format', 'json'], { cwd: d });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(json(r).every((c) => c.change === 'added'));
+  });
+});
+
+describe('markdown', () => {
+  test('hostile ids and titles are escaped: no markup, links, mentions or HTML', () => {
+    const d = tmp();
+    fs.mkdirSync(path.join(d, 'a')); fs.mkdirSync(path.join(d, 'b'));
+    const hostile = V1.replace('  - id: C-bug-bounty', '  - id: "C-x|<img src=x onerror=alert(1)>**@admin** [l](https://evil.example)"')
+      .replace('title: Uplift for serious cyber attacks', 'title: "</td><script>x</script> `code` | cell"');
+    fs.writeFileSync(path.join(d, 'a', 'policy.rsp.yaml'), hostile);
+    fs.writeFileSync(path.join(d, 'b', 'policy.rsp.yaml'), V1.replace('title: Uplift for serious cyber attacks', 'title: plain'));
+    const r = rspLint(['diff', '--format', 'markdown', 'a', 'b'], { cwd: d });
+    assert.equal(r.status, 0, 'one commitment renamed (identical apart from its id), a title changed');
+    assert.match(r.stdout, /renamed from C-x/);
+    assert.doesNotMatch(r.stdout, /<img|<script|<\/td>|\]\(https|@admin/);
+    assert.match(r.stdout, /C-x\\\|&lt;img src=x onerror=alert\(1\)&gt;\\\*\\\*@\u200badmin\\\*\\\* \\\[l\\\]\(https\\:\u200b\/\/evil\.example\)/);
+    // Every table row keeps its five cells: a | in a value cannot add one.
+    for (const l of r.stdout.split('\n').filter((x) => x.startsWith('| '))) assert.equal(l.split(/(?<!\\)\|/).length - 2, 5, l);
+  });
+
+  test('the example README shows the real output', () => {
+    const readme = fs.readFileSync(path.join(EX, 'README.md'), 'utf8');
+    const m = /<!-- rsp-lint diff output[^\n]*\n````markdown\n([\s\S]*?)````\n/.exec(readme);
+    assert.ok(m, 'README has the marked block');
+    const r = rspLint(['diff', 'examples/change-review/v1', 'examples/change-review/v2', '--format', 'markdown']);
+    assert.equal(r.status, 1);
+    assert.equal(m[1], r.stdout);
+    assert.match(r.stdout, /^### RSP change review\n\n❌ \*\*22 changes in 2 documents: 8 weakenings \(4 unexplained\), 5 strengthened, 9 neutral\.\*\*\n/);
+  });
+
+  test('html: one self-contained page in the overview\'s shell', () => {
+    const r = rspLint(['diff', '--format', 'html', 'examples/change-review/v1', 'examples/change-review/v2']);
+    assert.match(r.stdout, /^<!DOCTYPE html>/);
+    assert.match(r.stdout, /Content-Security-Policy" content="default-src 'none'/);
+    assert.match(r.stdout, /<tr class="weakened unexplained"><td class="effect">▼ weakened/);
+    assert.doesNotMatch(r.stdout, /<script/);
+  });
+});
