@@ -50,7 +50,7 @@ const FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
 
 class Refused extends Error {}
 
-interface Plan { pairs: DocPair[]; oldWs: Workspace; newWs: Workspace; base?: string; abs: Map<DocPair, { new?: string; old?: string }> }
+export interface Plan { pairs: DocPair[]; oldWs: Workspace; newWs: Workspace; base?: string; abs: Map<DocPair, { new?: string; old?: string }> }
 
 function folderPlan(io: CliIO, a: string, b: string): Plan {
   const absA = path.resolve(io.cwd, a), absB = path.resolve(io.cwd, b);
@@ -81,7 +81,12 @@ function folderPlan(io: CliIO, a: string, b: string): Plan {
   return { pairs, oldWs, newWs, abs };
 }
 
-function gitPlan(io: CliIO, ref: string | undefined, staged: boolean, args: string[]): Plan {
+/**
+ * What to compare against git: the documents under `args` (relative to `io.cwd`) at `ref` (HEAD
+ * when undefined) and in the working tree, or with `staged` in the index. Throws GitError with a
+ * one-line message for a ref or path git does not know. Also used by the language server.
+ */
+export function gitPlan(io: Pick<CliIO, 'cwd' | 'env'>, ref: string | undefined, staged: boolean, args: string[]): Plan {
   const repo: Repo = openRepo(io.cwd, io.env);
   const base = ref !== undefined ? resolveRef(repo, ref) : headOrEmpty(repo);
   const label = ref ?? 'HEAD';

@@ -123,3 +123,27 @@ export class GitHost implements Host {
     return `${this.label}:${rel.split(path.sep).join('/')}`;
   }
 }
+
+/**
+ * Refs a change review is likely to want: in a branch that is not the default one, the merge
+ * base with the default branch (a pull request's base) first; then HEAD, the upstream and the
+ * default branch themselves.
+ */
+export function reviewBases(repo: Repo): Array<{ ref: string; label: string; detail: string }> {
+  const q = (args: string[]) => { try { return git(repo.top, args, repo.env).toString('utf8').trim(); } catch { return ''; } };
+  const exists = (ref: string) => ref !== '' && q(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) !== '';
+  const branch = q(['symbolic-ref', '--short', '-q', 'HEAD']);
+  const originHead = q(['symbolic-ref', '--short', '-q', 'refs/remotes/origin/HEAD']);
+  const def = [originHead, 'origin/main', 'origin/master', 'main', 'master'].find(exists) ?? '';
+  const upstream = q(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
+  const out: Array<{ ref: string; label: string; detail: string }> = [];
+  const onDefault = def !== '' && (def === branch || def.replace(/^origin\//, '') === branch);
+  if (def && !onDefault) {
+    const mb = q(['merge-base', def, 'HEAD']);
+    if (mb) out.push({ ref: mb, label: `merge base with ${def}`, detail: `what this branch changes since it left ${def} (a pull request's review)` });
+  }
+  out.push({ ref: 'HEAD', label: 'HEAD', detail: 'the last commit: what is not committed yet' });
+  if (upstream && upstream !== def) out.push({ ref: upstream, label: upstream, detail: 'the upstream of this branch' });
+  if (def) out.push({ ref: def, label: def, detail: 'the default branch as it is now' });
+  return out;
+}
