@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, rspLint } from './lib/cli.mjs';
+import { startLsp, uri } from './lib/lsp.mjs';
 
 const EX = path.join(ROOT, 'examples', 'change-review');
 const V1 = fs.readFileSync(path.join(EX, 'v1', 'policy.rsp.yaml'), 'utf8');
@@ -286,5 +287,75 @@ describe('markdown', () => {
     assert.match(r.stdout, /Content-Security-Policy" content="default-src 'none'/);
     assert.match(r.stdout, /<tr class="weakened unexplained"><td class="effect">▼ weakened/);
     assert.doesNotMatch(r.stdout, /<script/);
+  });
+});
+
+describe('the language server (LSP stdio): rsp/reviewBases, rsp/changeReview, weakening-unexplained and its quick fix', () => {
+  test('a branch reviewed against its merge base; the fix logs the change and the diagnostic goes; closing the review clears the rest', async () => {
+    const d = repo();
+    git(d, 'checkout', '-q', '-b', 'feature');
+    fs.writeFileSync(path.join(d, 'pol', 'policy.rsp.yaml'), V2);
+    fs.writeFileSync(path.join(d, 'pol', 'roadmap.roadmap.yaml'), R2);
+    git(d, 'commit', '-q', '-am', 'v2');
+    const policy = path.join(d, 'pol', 'policy.rsp.yaml');
+    const roadmapPath = path.join(d, 'pol', 'roadmap.roadmap.yaml');
+    const lsp = await startLsp({ root: d });
+    try {
+      const { bases } = await lsp.request('rsp/reviewBases', { uri: uri(policy) });
+      assert.equal(bases[0].label, 'merge base with main');
+      assert.equal(bases[0].ref, git(d, 'merge-base', 'main', 'HEAD'));
+      assert.ok(bases.some((b) => b.ref === 'HEAD'));
+      lsp.open(uri(policy), V2);
+      await lsp.waitDiagnostics(uri(policy));
+      assert.ok(!lsp.diagnostics.get(uri(policy)).diagnostics.some((x) => x.code === 'weakening-unexplained'), 'none before a review');
+      const page = await lsp.request('rsp/changeReview', { uri: uri(policy), base: bases[0].ref, label: bases[0].label, nonce: 'abcdefghijklmnop1234' });
+      assert.equal(page.unexplained, 4);
+      assert.match(page.summary, /^22 changes in 2 documents: 8 weakenings \(4 unexplained\)/);
+      assert.match(page.html, /<style nonce="abcdefghijklmnop1234">/);
+      assert.match(page.html, /Compared with merge base with main/);
+      assert.match(page.body, /data-path="[^"]*policy\.rsp\.yaml" data-line="5\d"/);
+      const weak = (u) => (lsp.diagnostics.get(u)?.diagnostics ?? []).filter((x) => x.code === 'weakening-unexplained');
+      const pd = await lsp.waitDiagnostics(uri(policy), (p) => weak(p.uri).length === 2);
+      const cbrn = pd.diagnostics.find((x) => x.code === 'weakening-unexplained' && /CBRN-3/.test(x.message));
+      assert.equal(cbrn.severity, 2);
+      assert.match(cbrn.message, /^threshold CBRN-3: if_unmet: .* this weakens the policy \(compared with merge base with main\) and version 2\.1's change log does not explain it/);
+      assert.equal(V2.split('\n')[cbrn.range.start.line].trim(), 'if_unmet: [restrict-access]');
+      const egress = pd.diagnostics.find((x) => x.code === 'weakening-unexplained' && /asl3-egress-control/.test(x.message));
+      assert.equal(V2.split('\n')[egress.range.start.line].trim(), 'security:', 'a removed safeguard: on the list it was in');
+      // The roadmap (not open: known from the folder) has its own two, explained by its policy.
+      const rd = await lsp.waitDiagnostics(uri(roadmapPath), (p) => weak(p.uri).length === 2);
+      assert.ok(rd.diagnostics.some((x) => /G-classifiers: due: 2026-09-30 → 2027-03-31/.test(x.message)));
+      // The quick fix adds an item under version 2.1's entry; applied, the diagnostic goes.
+      const actions = await lsp.request('textDocument/codeAction', { textDocument: { uri: uri(policy) }, range: cbrn.range, context: { diagnostics: [cbrn] } });
+      const fix = actions.find((a) => a.title === "Explain 'CBRN-3' in the change log of version 2.1");
+      assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+      const [edit] = fix.edit.changes[uri(policy)];
+      assert.equal(edit.newText, '      - ref: "CBRN-3"\n        change: weakened\n        reason: TBD\n');
+      const lines = V2.split('\n');
+      assert.equal(lines[edit.range.start.line], '      - ref: AI-RND-A', 'before the first item of the 2.1 entry');
+      lines.splice(edit.range.start.line, 0, ...edit.newText.slice(0, -1).split('\n'));
+      lsp.replace(uri(policy), lines.join('\n'));
+      await lsp.waitDiagnostics(uri(policy), (p) => weak(p.uri).length === 1);
+      const roadmapActions = await lsp.request('textDocument/codeAction', { textDocument: { uri: uri(roadmapPath) }, range: rd.diagnostics.find((x) => /G-egress/.test(x.message)).range, context: { diagnostics: [] } });
+      const rfix = roadmapActions.find((a) => a.title === "Explain 'G-egress' in the change log of version 2.1");
+      assert.ok(rfix?.edit.changes[uri(policy)], 'a roadmap\'s weakening is explained in its policy');
+      assert.equal(rfix.edit.changes[uri(policy)][0].newText, '      - ref: "G-egress"\n        change: removed\n        reason: TBD\n');
+      const refreshed = await lsp.request('rsp/changeReview', { refresh: true });
+      assert.equal(refreshed.unexplained, 3, 'the view follows the edit');
+      lsp.notify('rsp/changeReviewClosed');
+      await lsp.waitDiagnostics(uri(policy), (p) => weak(p.uri).length === 0);
+      await lsp.waitDiagnostics(uri(roadmapPath), (p) => weak(p.uri).length === 0);
+      await assert.rejects(lsp.request('rsp/changeReview', { uri: uri(policy), base: 'no-such-ref' }), /git does not know the ref 'no-such-ref'/);
+    } finally { await lsp.shutdown(); }
+  });
+
+  test('a folder outside git: a one-line error, nothing else changes', async () => {
+    const d = tmp();
+    fs.writeFileSync(path.join(d, 'policy.rsp.yaml'), V1);
+    const lsp = await startLsp({ root: d });
+    try {
+      await assert.rejects(lsp.request('rsp/changeReview', { base: 'HEAD' }), /not inside a git repository/);
+      await assert.rejects(lsp.request('rsp/reviewBases', {}), /not inside a git repository/);
+    } finally { await lsp.shutdown(); }
   });
 });
