@@ -203,7 +203,7 @@ describe('against git', () => {
   test('a renamed file is compared with its old self; a deleted one is all removed', () => {
     const d = repo();
     git(d, 'mv', 'pol/roadmap.roadmap.yaml', 'pol/goals.roadmap.yaml');
-    fs.writeFileSync(path.join(d, 'pol', 'goals.roadmap.yaml'), R1.replace('due: 2026-09-30', 'due: 2026-10-31'));
+    fs.writeFileSync(path.join(d, 'pol', 'goals.roadmap.yaml'), R1.replace('due: 2027-03-31', 'due: 2027-04-30'));
     const r = rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: d });
     assert.deepEqual(json(r).map((c) => `${c.path} ${c.id} ${c.change} ${c.field}`), ['pol/goals.roadmap.yaml G-classifiers changed due']);
     const s = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
@@ -324,7 +324,7 @@ describe('the language server (LSP stdio): rsp/reviewBases, rsp/changeReview, we
       assert.equal(V2.split('\n')[egress.range.start.line].trim(), 'security:', 'a removed safeguard: on the list it was in');
       // The roadmap (not open: known from the folder) has its own two, explained by its policy.
       const rd = await lsp.waitDiagnostics(uri(roadmapPath), (p) => weak(p.uri).length === 2);
-      assert.ok(rd.diagnostics.some((x) => /G-classifiers: due: 2026-09-30 → 2027-03-31/.test(x.message)));
+      assert.ok(rd.diagnostics.some((x) => /G-classifiers: due: 2027-03-31 → 2027-09-30/.test(x.message)));
       // The quick fix adds an item under version 2.1's entry; applied, the diagnostic goes.
       const actions = await lsp.request('textDocument/codeAction', { textDocument: { uri: uri(policy) }, range: cbrn.range, context: { diagnostics: [cbrn] } });
       const fix = actions.find((a) => a.title === "Explain 'CBRN-3' in the change log of version 2.1");

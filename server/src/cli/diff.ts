@@ -86,10 +86,10 @@ function folderPlan(io: CliIO, a: string, b: string): Plan {
  * when undefined) and in the working tree, or with `staged` in the index. Throws GitError with a
  * one-line message for a ref or path git does not know. Also used by the language server.
  */
-export function gitPlan(io: Pick<CliIO, 'cwd' | 'env'>, ref: string | undefined, staged: boolean, args: string[]): Plan {
+export function gitPlan(io: Pick<CliIO, 'cwd' | 'env'>, ref: string | undefined, staged: boolean, args: string[], shownAs?: string): Plan {
   const repo: Repo = openRepo(io.cwd, io.env);
   const base = ref !== undefined ? resolveRef(repo, ref) : headOrEmpty(repo);
-  const label = ref ?? 'HEAD';
+  const label = shownAs ?? ref ?? 'HEAD';
   const disk = new NodeHost(io.cwd);
   const oldHost = new GitHost(repo, base, label, disk);
   const newHost = staged ? new GitHost(repo, undefined, 'index', disk) : disk;

@@ -47,8 +47,8 @@ export function startNodeServer(): void {
       return { targets: found.targets.map((t) => t.abs), configs: found.configs };
     },
     isInside: (path, root) => path.startsWith(root + nodePath.sep),
-    changeReview: (root, base) => {
-      const plan = gitPlan({ cwd: root, env: process.env }, base, false, ['.']);
+    changeReview: (root, base, label) => {
+      const plan = gitPlan({ cwd: root, env: process.env }, base, false, ['.'], label);
       return { pairs: plan.pairs, oldWs: plan.oldWs, base: plan.base ?? base };
     },
     reviewBases: (root) => reviewBases(openRepo(root, process.env)),

@@ -28,7 +28,7 @@ export interface Platform {
    * `base`, and a workspace that loads their old versions. Throws an Error with a one-line
    * message for a ref or folder git does not know.
    */
-  changeReview?(root: string, base: string): { pairs: DocPair[]; oldWs: Workspace; base: string };
+  changeReview?(root: string, base: string, label?: string): { pairs: DocPair[]; oldWs: Workspace; base: string };
   /** Node only: refs to offer for a review of `root` (a pull request's merge base first). */
   reviewBases?(root: string): Array<{ ref: string; label: string; detail: string }>;
 }

@@ -497,9 +497,9 @@ export function startServer(connection: Connection, platform: Platform): void {
     const root = reviewRoot(params?.uri);
     if (!root) throw new ResponseError(-32602, 'open a folder to review its changes');
     const before = reviewPaths();
-    let plan;
-    try { plan = platform.changeReview(root, base); } catch (e) { throw new ResponseError(-32603, terminalText((e as Error).message)); }
     const label = typeof params?.label === 'string' && params.label ? params.label : base;
+    let plan;
+    try { plan = platform.changeReview(root, base, label); } catch (e) { throw new ResponseError(-32603, terminalText((e as Error).message)); }
     review = { ...plan, label, root };
     for (const p of new Set([...before, ...reviewPaths()])) schedule(p, false);
     return reviewPage(nonce);
