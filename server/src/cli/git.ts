@@ -18,7 +18,8 @@ export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** Runs git in `cwd`; its stdout as bytes, or a GitError with git's first line of stderr. */
 export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Buffer {
   try {
-    return execFileSync('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    // Read-only plumbing; no fsmonitor hook (a program a repository's config may name) runs.
+    return execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === 'ENOENT') throw new GitError('git is not installed (or not on PATH); --base and --staged need it');
