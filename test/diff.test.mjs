@@ -114,6 +114,26 @@ describe('two folders, two files', () => {
     assert.ok(byPath['b/roadmap.roadmap.yaml'].every((c) => c.change === 'added' && c.effect === 'strengthened'));
   });
 
+  test('rsp/v1 documents: ASL levels ranked on the built-in scale; a v1 policy has no change log, so nothing is explained', () => {
+    const d = tmp();
+    fs.cpSync(path.join(ROOT, 'examples', 'example-labs'), path.join(d, 'a'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'examples', 'example-labs'), path.join(d, 'b'), { recursive: true });
+    const f = path.join(d, 'b', 'example-labs.rsp.yaml');
+    let t = fs.readFileSync(f, 'utf8');
+    const cut = (s, from, to) => { const i = s.indexOf(from); assert.ok(i >= 0, from); return s.slice(0, i) + to + s.slice(i + from.length); };
+    t = cut(t, 'requires: ASL-3', 'requires: ASL-2');
+    t = cut(t, 'requires: ASL-4', 'requires: ASL-4x');
+    t = cut(t, 'cadence_months: 3', 'cadence_months: 1');
+    fs.writeFileSync(f, t);
+    const r = rspLint(['diff', '--format', 'json', 'a', 'b'], { cwd: d });
+    assert.equal(r.status, 1);
+    assert.deepEqual(json(r).map((c) => `${c.id} ${c.field} ${c.old} → ${c.new} ${c.effect} ${c.explained}`), [
+      'CBRN-3 requires ASL-3 → ASL-2 weakened false',
+      'CBRN-4 requires ASL-4 → ASL-4x weakened false',
+      'risk_reports cadence_months 3 → 1 strengthened false',
+    ]);
+  });
+
   test('usage and I/O: exit 2 with one line', () => {
     for (const [args, re] of [
       [['diff'], /name the old and the new version/],
