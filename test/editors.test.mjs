@@ -58,7 +58,7 @@ test('VS Code web: the web extension runs in the browser workbench\'s web worker
   const r = node('web.mjs');
   assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
   assert.match(r.stdout, /server worker started from (its URL|a Blob URL)/);
-  assert.match(r.stdout, /8 passing, 0 failing/);
+  assert.match(r.stdout, /9 passing, 0 failing/);
   assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', 'web-overview.png')), 'web-overview screenshot');
 });
 

@@ -44,11 +44,13 @@ async function pickBase(c: BaseLanguageClient, uri: string | undefined): Promise
   return ref === undefined ? undefined : { ref: ref.trim(), label: ref.trim() };
 }
 
-export async function reviewChanges(context: vscode.ExtensionContext, c: BaseLanguageClient | undefined, uriOf: (path: string) => vscode.Uri, given?: unknown): Promise<Page | undefined> {
+/** The review shown, or why there is none (also said in a message); undefined when the choice was cancelled. */
+export async function reviewChanges(context: vscode.ExtensionContext, c: BaseLanguageClient | undefined, uriOf: (path: string) => vscode.Uri, given?: unknown): Promise<Page | { error: string } | undefined> {
   if (!c) return undefined;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('RSP change review runs git, which rsp-lint does not run in an untrusted workspace. Trust this folder to review its changes (or run rsp-lint diff in a terminal).');
-    return undefined;
+    const error = 'RSP change review runs git, which rsp-lint does not run in an untrusted workspace. Trust this folder to review its changes (or run rsp-lint diff in a terminal).';
+    void vscode.window.showWarningMessage(error);
+    return { error };
   }
   const active = vscode.window.activeTextEditor?.document.uri;
   const uri = active ? c.code2ProtocolConverter.asUri(active) : undefined;
@@ -59,8 +61,9 @@ export async function reviewChanges(context: vscode.ExtensionContext, c: BaseLan
   try {
     page = await c.sendRequest<Page>('rsp/changeReview', { uri, base: base.ref, label: base.label, nonce: n });
   } catch (e) {
-    void vscode.window.showErrorMessage(`RSP change review: ${message(e)}`);
-    return undefined;
+    const error = `RSP change review: ${message(e)}`;
+    void vscode.window.showErrorMessage(error);
+    return { error };
   }
   const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; base-uri 'none'; form-action 'none'">`;
   const title = `RSP Change Review (${base.label})`;
