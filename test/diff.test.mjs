@@ -149,6 +149,10 @@ describe('two folders, two files', () => {
       assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
     }
     assert.equal(rspLint(['diff', '--allow-empty', 'docs', 'docs']).status, 0);
+    const help = rspLint(['diff', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: rsp-lint diff \[options\] OLD NEW\n/);
+    assert.match(help.stdout, /--staged/);
   });
 
   test('a version with YAML errors: exit 2 naming the file and line, never "everything removed"', () => {
@@ -181,6 +185,9 @@ describe('against git', () => {
     assert.deepEqual(json(deeper), rows.map((c) => ({ ...c, path: '../policy.rsp.yaml' })));
     const stylish = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
     assert.match(stylish.stdout, /^pol\/policy\.rsp\.yaml {2}\(was HEAD:pol\/policy\.rsp\.yaml\)$/m);
+    // Paths shown relative to the current folder; the old version as git names it (REF:path from the top).
+    const fromSub = rspLint(['diff', '--base', 'HEAD', '..'], { cwd: path.join(d, 'pol', 'sub') });
+    assert.match(fromSub.stdout, /^\.\.\/policy\.rsp\.yaml {2}\(was HEAD:pol\/policy\.rsp\.yaml\)$/m);
   });
 
   test('--staged: the index against HEAD; unstaged edits do not count', () => {

@@ -137,11 +137,11 @@ export function gitPlan(io: Pick<CliIO, 'cwd' | 'env'>, ref: string | undefined,
     const from = moved.get(r) ?? r;
     const known = oldSet.has(from) || (moved.has(r) && isDoc(oldHost, from));
     oldSet.delete(from);
-    const p: DocPair = { display: display(r), newPath: absOf(r), ...(known ? { oldPath: absOf(from), oldDisplay: `${label}:${display(from)}` } : {}) };
+    const p: DocPair = { display: display(r), newPath: absOf(r), ...(known ? { oldPath: absOf(from), oldDisplay: `${label}:${from}` } : {}) };
     abs.set(p, { new: absOf(r) });
     pairs.push(p);
   }
-  for (const f of oldSet) { const p: DocPair = { display: display(f), oldDisplay: `${label}:${display(f)}`, oldPath: absOf(f) }; abs.set(p, {}); pairs.push(p); }
+  for (const f of oldSet) { const p: DocPair = { display: display(f), oldDisplay: `${label}:${f}`, oldPath: absOf(f) }; abs.set(p, {}); pairs.push(p); }
   pairs.sort((x, y) => (x.display < y.display ? -1 : x.display > y.display ? 1 : 0));
   return { pairs, oldWs, newWs, base: label, abs };
 }

@@ -119,8 +119,9 @@ export class GitHost implements Host {
   }
   resolve(...parts: string[]): string { return path.resolve(...parts); }
   dirname(p: string): string { return path.dirname(p); }
+  /** As git names a blob: `REF:path` with the path from the repository's top. */
   display(p: string): string {
-    const rel = path.relative(this.repo.cwd, p);
+    const rel = path.relative(this.repo.top, p);
     return `${this.label}:${rel.split(path.sep).join('/')}`;
   }
 }
