@@ -240,6 +240,22 @@ describe('against git', () => {
     assert.ok(gone.length > 5 && gone.every((c) => c.change === 'removed'));
   });
 
+  test('documents recognised by their content and odd file names, among many other YAML files (read in one batch)', () => {
+    const d = repo();
+    fs.mkdirSync(path.join(d, 'k8s'));
+    for (let i = 0; i < 150; i++) fs.writeFileSync(path.join(d, 'k8s', `svc-${i}.yaml`), `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\n`);
+    const odd = 'pol/our policy — v2\nfinal.yaml'; // a space, a dash and a newline; recognised by its format line
+    fs.writeFileSync(path.join(d, odd), V1);
+    git(d, 'add', '-A');
+    git(d, 'commit', '-q', '-m', 'more files');
+    fs.writeFileSync(path.join(d, odd), V1.replace('cadence_months: 3', 'cadence_months: 4'));
+    const r = rspLint(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: d });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(json(r).map((c) => `${c.path} ${c.id} ${c.field} ${c.effect}`), [`${odd} risk_reports cadence_months weakened`]);
+    const s = rspLint(['diff', '--base', 'HEAD'], { cwd: d });
+    assert.match(s.stdout, /^pol\/our policy — v2\\nfinal\.yaml {2}\(was HEAD:pol\/our policy — v2\\nfinal\.yaml\)$/m, 'the newline of the name is shown, not written');
+  });
+
   test('a ref, a path or a folder git does not know: exit 2 with one line', () => {
     const d = repo();
     const outside = tmp('rsp-diff-outside-');

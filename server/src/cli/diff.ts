@@ -12,7 +12,7 @@ import { jsonText, terminalText } from '../encode';
 import { EFFECT_ORDER, summarize } from '../engine/diff/diff';
 import { subjectOf, whatOf } from '../engine/diff/describe';
 import { changeJson, reviewDocuments, type DocPair, type DocReview } from '../engine/diff/review';
-import { isRspDocument } from '../engine/model/kinds';
+import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 import { NodeHost } from '../engine/workspace/node-host';
 import { Workspace } from '../engine/workspace/workspace';
 import { diffSummary, lineOf, ordered, renderDiffMarkdown } from '../present/diff-markdown';
@@ -109,10 +109,16 @@ export function gitPlan(io: Pick<CliIO, 'cwd' | 'env'>, ref: string | undefined,
     return r.ok ? new TextDecoder().decode(r.bytes.subarray(0, 64 * 1024)) : undefined;
   });
   // Old side: the documents at the ref under the paths.
-  const oldFiles = listFiles(repo, base, specs).filter((f) => isDoc(oldHost, f));
+  const atBase = listFiles(repo, base, specs);
+  oldHost.prefetch(atBase.filter((f) => isYamlName(f) && !isConfigName(f)));
+  const oldFiles = atBase.filter((f) => isDoc(oldHost, f));
   // New side: the index, or the working tree (as a check finds it).
   let newRels: string[];
-  if (staged) newRels = listFiles(repo, undefined, specs).filter((f) => isDoc(newHost as GitHost, f));
+  if (staged) {
+    const inIndex = listFiles(repo, undefined, specs);
+    (newHost as GitHost).prefetch(inIndex.filter((f) => isYamlName(f) && !isConfigName(f)));
+    newRels = inIndex.filter((f) => isDoc(newHost as GitHost, f));
+  }
   else {
     const existing = given.filter((a) => fs.existsSync(path.resolve(io.cwd, a)));
     for (const [i, a] of given.entries()) {
