@@ -392,6 +392,44 @@ describe('the language server (LSP stdio): rsp/reviewBases, rsp/changeReview, we
     } finally { await lsp.shutdown(); }
   });
 
+  test('the quick fix creates what is missing: the entry for the version, or the whole change log', async () => {
+    const d = repo();
+    const policy = path.join(d, 'pol', 'policy.rsp.yaml');
+    const noLog = V2.slice(0, V2.indexOf('changes:\n'));
+    const otherEntry = V2.replace(/changes:\n {2}- version: "2\.1"[\s\S]*?(?= {2}- version: "2\.0")/, 'changes:\n');
+    assert.ok(!otherEntry.includes('version: "2.1"\n    date'), 'only the 2.0 entry is left');
+    const lsp = await startLsp({ root: d });
+    try {
+      lsp.open(uri(policy), noLog);
+      await lsp.request('rsp/changeReview', { uri: uri(policy), base: 'HEAD' });
+      const fixFor = async (text, id) => {
+        lsp.replace(uri(policy), text);
+        const pd = await lsp.waitDiagnostics(uri(policy), (p) => p.diagnostics.some((x) => x.code === 'weakening-unexplained' && x.message.includes(id)));
+        const diag = pd.diagnostics.find((x) => x.code === 'weakening-unexplained' && x.message.includes(id));
+        const actions = await lsp.request('textDocument/codeAction', { textDocument: { uri: uri(policy) }, range: diag.range, context: { diagnostics: [diag] } });
+        const fix = actions.find((a) => a.title.startsWith(`Explain '${id}'`));
+        assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+        const [e] = fix.edit.changes[uri(policy)];
+        const lines = text.split('\n');
+        lines.splice(e.range.start.line, 0, ...e.newText.replace(/\n$/, '').split('\n'));
+        return { e, after: lines.join('\n') };
+      };
+      // No change log at all: one is appended, with the entry for 2.1 and the item.
+      const a = await fixFor(noLog, 'C-pause');
+      assert.equal(a.e.newText, '\nchanges:\n  - version: "2.1"\n    date: 2026-06-01\n    summary: TBD\n    items:\n      - ref: "C-pause"\n        change: weakened\n        reason: TBD\n');
+      // A change log without an entry for 2.1: the entry goes first (newest first), at the list's indentation.
+      const b = await fixFor(otherEntry, 'C-bug-bounty');
+      assert.equal(b.e.newText, '  - version: "2.1"\n    date: 2026-06-01\n    summary: TBD\n    items:\n      - ref: "C-bug-bounty"\n        change: removed\n        reason: TBD\n');
+      assert.equal(otherEntry.split('\n')[b.e.range.start.line], '  - version: "2.0"');
+      // Both results are valid policies in which that weakening is explained.
+      for (const [after, id] of [[a.after, 'C-pause'], [b.after, 'C-bug-bounty']]) {
+        lsp.replace(uri(policy), after);
+        const pd = await lsp.waitDiagnostics(uri(policy), (p) => !p.diagnostics.some((x) => x.message.includes(`${id}:`)));
+        assert.deepEqual(pd.diagnostics.filter((x) => x.code !== 'weakening-unexplained').map((x) => x.code), [], `${id}: no other finding`);
+      }
+    } finally { await lsp.shutdown(); }
+  });
+
   test('a folder outside git: a one-line error, nothing else changes', async () => {
     const d = tmp();
     fs.writeFileSync(path.join(d, 'policy.rsp.yaml'), V1);
