@@ -439,6 +439,38 @@ function renderLines(r) {
   ];
 }
 
+// ---------------------------------------------------------------- the change review (rsp-lint diff)
+/**
+ * A second version of the largest rsp/v2 policy with a few changes (a commitment's track, a
+ * required standard, an evaluation cadence, a title, the version), then `rsp-lint diff OLD NEW`
+ * against `rsp-lint --today … NEW` (the CLI's check of one of them), alternately: medians. Target
+ * (issue #14): the diff takes no more than twice the check.
+ */
+function changeReviewRun(doc) {
+  const dir = path.join(WORK, 'change-review');
+  fs.mkdirSync(dir, { recursive: true });
+  const oldFile = path.join(dir, 'old.rsp.yaml');
+  const newFile = path.join(dir, 'new.rsp.yaml');
+  const text = fs.readFileSync(doc.file, 'utf8');
+  fs.writeFileSync(oldFile, text);
+  let next = text;
+  const edits = [['track: unilateral', 'track: recommendation'], ['requires: ASL-3', 'requires: ASL-2'], ['cadence: ', 'cadence: every second '], ['title: ', 'title: Revised '], ['version: "', 'version: "9']];
+  const applied = edits.filter(([a, b]) => { if (!next.includes(a)) return false; next = next.replace(a, b); return true; }).length;
+  fs.writeFileSync(newFile, next);
+  const diff = () => runCli(['diff', '--format', 'json', oldFile, newFile]);
+  const check = () => runCli(['--today', TODAY, newFile]);
+  diff(); check();
+  const d = [], c = [];
+  for (let i = 0; i < PLAN.fileCliRuns; i++) { d.push(diff()); c.push(check()); }
+  const diffOut = spawnSync(process.execPath, [CLI, 'diff', '--format', 'json', oldFile, newFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const rows = JSON.parse(diffOut.stdout);
+  return {
+    doc: doc.name, lines: doc.lines, edits: applied, changes: rows.length, weakened: rows.filter((x) => x.effect === 'weakened').length, runs: d.length,
+    diffMs: median(d.map((r) => r.ms)), diffCpuMs: median(d.map((r) => r.cpuMs)), checkMs: median(c.map((r) => r.ms)), checkCpuMs: median(c.map((r) => r.cpuMs)),
+    ratio: median(d.map((r) => r.ms)) / median(c.map((r) => r.ms)),
+  };
+}
+
 // ---------------------------------------------------------------- the 1,000-file workspace
 function workspaceRun(ws) {
   const texts = ws.files.map((f) => ({ text: fs.readFileSync(f.file, 'utf8'), validate: validatorFor(f.schema) }));
@@ -652,6 +684,19 @@ async function main() {
     console.log('');
   }
 
+  let review;
+  if (!ONLY || ONLY.includes('change-review')) {
+    const v2docs = manifest.docs.filter((d) => d.kind === 'policy' && d.format === 'rsp/v2').sort((a, b) => b.lines - a.lines);
+    if (v2docs[0]) {
+      review = changeReviewRun(v2docs[0]);
+      console.log(`## change review (rsp-lint diff) of ${review.doc}: ${review.lines.toLocaleString('en')} lines, a second version with ${review.edits} changes`);
+      console.log(textTable(['metric', 'rsp-lint diff OLD NEW', 'rsp-lint NEW (check)'], [
+        ['CLI wall time, ms', review.diffMs, review.checkMs], ['CPU time (user + system), ms', review.diffCpuMs, review.checkCpuMs],
+      ]));
+      console.log(`   diff / check: ${review.ratio.toFixed(2)}× (target ≤ 2×; medians of ${review.runs} alternating runs); the diff reported ${review.changes} changes, ${review.weakened} weakened\n`);
+    }
+  }
+
   const rat = ratios(results, ws);
   console.log('## Ratios (medians)');
   for (const x of rat) console.log(`- ${x.label}: ${x.text}`);
@@ -666,7 +711,7 @@ async function main() {
   if (NO_WRITE) return;
   mach.loadAvgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
   mach.uptimeAtEnd = uptime();
-  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, ratios: rat, v2Ratios: v2rat, render: rendered };
+  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, ratios: rat, v2Ratios: v2rat, render: rendered, changeReview: review };
   const md = [
     `# rsp-lint benchmark${QUICK ? ' (quick run)' : ''}`, '',
     `${mach.date.slice(0, 10)} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB RAM, Node ${mach.node}, ${mach.os}; load average ${mach.loadAvgAtStart[0]} at the start, ${mach.loadAvgAtEnd[0]} at the end; rsp-lint ${mach.rspLint} (\`${mach.rspLintBundle}\`, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' plus uncommitted changes' : ''}), yaml-language-server ${mach.yamlLanguageServer}.`,
@@ -679,6 +724,9 @@ async function main() {
       ['CPU time (user + system), ms', ws.cliCpuMs, ws.floorCpuMs], ['throughput by CPU time, MB/s', ws.cliCpuMBps, ws.floorCpuMBps], ['node start-up, ms', ws.cliStartupMs, undefined],
       ['LSP: initialize → diagnostics for every file, ms', ws.lsp.scanMs, undefined], ['LSP: peak RSS, MB', ws.lsp.peakRssMB, undefined]]), ''] : []),
     ...(rendered ? ['## init and render', '', ...renderLines(rendered), ''] : []),
+    ...(review ? [`## change review — rsp-lint diff of ${review.doc} (${review.lines.toLocaleString('en')} lines) and a second version with ${review.edits} changes`, '', mdTable(['metric', 'rsp-lint diff OLD NEW', 'rsp-lint NEW (check)'], [
+      ['CLI wall time, ms', review.diffMs, review.checkMs], ['CPU time (user + system), ms', review.diffCpuMs, review.checkCpuMs]]), '',
+      `diff / check: ${review.ratio.toFixed(2)}× (target ≤ 2×; medians of ${review.runs} alternating runs); ${review.changes} changes reported, ${review.weakened} weakened.`, ''] : []),
     '## Ratios', '', ...rat.map((x) => `- ${x.label}: ${x.text}`), '',
     ...(v2rat.length ? ['## rsp/v2 against rsp/v1', '', `The same generated policy as v1 and migrated to v2 by the engine's own migration (\`*-v2\` documents: only the v2 names differ). In v2 a threshold's domain is open, so the v2 enum typos go into the commitments' \`track:\`. CLI: \`rsp-lint --today ${TODAY} FILE\`, v1 and v2 runs alternating.`, '',
       ...v2rat.map((x) => `- ${x.label}: ${x.text}`), ''] : []),

@@ -12,6 +12,7 @@ import type { CliIO } from './io';
 import { runInit } from './init';
 import { runMigrate } from './migrate';
 import { runRender } from './render';
+import { runDiff } from './diff';
 import { runReport } from './report';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
 
@@ -23,6 +24,7 @@ export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint migrate [--write] [paths...]
        rsp-lint init [--framework rsp|preparedness|fsf|minimal] [--list] [DIR]
        rsp-lint render [--format html|markdown] [--out FILE] [--strict] [paths...]
+       rsp-lint diff [--format stylish|json|markdown|html] OLD NEW | --base GITREF [paths...] | --staged [paths...]
 
 Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -60,6 +62,11 @@ without errors; it never overwrites a file. See rsp-lint init --help.
 rsp-lint render writes a policy as the document to publish (HTML or Markdown). See
 rsp-lint render --help.
 
+rsp-lint diff reviews what a new version changes, item by item: each change weakened,
+strengthened or neutral, and whether the policy's change log explains each weakening; two
+files or folders, or the documents against a git ref (--base) or the staged versions against
+HEAD (--staged). Exit 1 when a weakening is unexplained. See rsp-lint diff --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
 Documentation: ${DOCS_URL}
@@ -71,7 +78,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
   try {
     const { tokens } = parseArgs({
       args: argv, allowPositionals: true, strict: false, tokens: true,
-      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, framework: { type: 'string' } },
+      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, framework: { type: 'string' }, base: { type: 'string' } },
     });
     const t = tokens?.find((x) => x.kind === 'positional');
     return t && t.kind === 'positional' ? { value: t.value, index: t.index } : undefined;
@@ -84,6 +91,7 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
   if (sub?.value === 'migrate') return runMigrate([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'init') return runInit([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'render') return runRender([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'diff') return runDiff([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
