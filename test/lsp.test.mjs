@@ -140,9 +140,9 @@ describe('hover', () => {
     assert.match(h.contents.value, /Read: RSP v2\.2/);
     lsp.close(u);
   });
-  test('over an id: a threshold referenced from a roadmap', async () => {
+  test('over an id: a threshold referenced from a risk report', async () => {
     const t = text(Q);
-    const h = await hov(Q, posOf(t, 'CBRN-3', { delta: 1 }));
+    const h = await hov(Q, posOf(t, 'threshold: CBRN-3', { delta: 12 }));
     assert.match(h.contents.value, /^\*\*Threshold CBRN-3\*\*/);
     assert.match(h.contents.value, /Requires: \*\*ASL-3\*\* \(defined\)/);
     assert.match(h.contents.value, /\*\*Required safeguards\*\*\n- `asl3-threat-modeling`/);
@@ -221,7 +221,7 @@ goals:
 
 describe('navigation', () => {
   test('go to definition: a threshold in a risk report → the policy', async () => {
-    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: posOf(text(Q), 'CBRN-3', { delta: 2 }) });
+    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: posOf(text(Q), 'threshold: CBRN-3', { delta: 13 }) });
     assert.equal(locs.length, 1);
     assert.equal(locs[0].uri, uri(P));
     assert.deepEqual(locs[0].range.start, posOf(text(P), '- id: CBRN-3', { delta: 6 }));
@@ -232,7 +232,7 @@ describe('navigation', () => {
     assert.deepEqual([...files].sort(), ['2026-q3.risk-report.yaml', 'example-labs.rsp.yaml', 'frontier-safety.roadmap.yaml']);
   });
   test('rename an id everywhere; invalid names and non-ids are refused', async () => {
-    const pos = posOf(text(R), 'supports: [CBRN-3, CBRN-4]', { delta: 12 });
+    const pos = posOf(text(R), 'supports: [CBRN-3, CBRN-4,', { delta: 12 });
     const prep = await lsp.request('textDocument/prepareRename', { textDocument: { uri: uri(R) }, position: pos });
     assert.equal(prep.placeholder, 'CBRN-3');
     const edit = await lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'CBRN-3a' });
@@ -246,8 +246,8 @@ describe('navigation', () => {
   });
   test('document symbols (outline) and workspace symbols', async () => {
     const syms = await lsp.request('textDocument/documentSymbol', { textDocument: { uri: uri(P) } });
-    assert.deepEqual(syms.map((s) => s.name), ['asl_standards', 'thresholds', 'commitments']);
-    const asl3 = syms[0].children.find((s) => s.name === 'ASL-3');
+    assert.deepEqual(syms.map((s) => s.name), ['scales', 'standards', 'thresholds', 'commitments', 'governance', 'changes']);
+    const asl3 = syms[1].children.find((s) => s.name === 'ASL-3');
     assert.ok(asl3.children.some((c) => c.name === 'asl3-egress-control'));
     const ws2 = await lsp.request('workspace/symbol', { query: 'egress' });
     assert.ok(ws2.some((s) => s.name === 'asl3-egress-control' && s.location.uri === uri(P)));
