@@ -41,8 +41,8 @@ function changedLines(diff) {
 }
 
 // The small v1 example (beside it, a v2 roadmap), the full v1 edition of Example Labs as frozen in
-// test/fixtures/outline-v1, and the rule examples.
-const V1_DIRS = ['examples/example-labs-v1', 'test/fixtures/outline-v1', 'examples/with-problems'];
+// test/fixtures/example-labs-v1-full, and the rule examples.
+const V1_DIRS = ['examples/example-labs-v1', 'test/fixtures/example-labs-v1-full', 'examples/with-problems'];
 
 describe('rsp-lint migrate (dry run): a unified diff of the renamed keys and the format line, nothing else', () => {
   for (const dir of V1_DIRS) {
