@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { undescribed } from './lib/schema-walk.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv').default;
@@ -42,20 +43,7 @@ describe('the v2 schemas', () => {
       addFormats(meta);
       meta.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
       assert.equal(meta.validateSchema(schema), true, JSON.stringify(meta.errors));
-      const missing = [];
-      const walk = (s, at) => {
-        if (!s || typeof s !== 'object') return;
-        for (const [k, v] of Object.entries(s.properties ?? {})) {
-          if (!v.description) missing.push(`${at}.${k}`);
-          walk(v, `${at}.${k}`);
-        }
-        for (const key of ['items', 'then']) if (s[key]) walk(s[key], `${at}[${key}]`);
-        for (const key of ['anyOf', 'allOf']) (s[key] ?? []).forEach((x, i) => walk(x, `${at}<${key}${i}>`));
-        if (s.definitions) for (const [k, v] of Object.entries(s.definitions)) walk(v, `#${k}`);
-        if (s.properties && s.additionalProperties === undefined && !at.includes('[then]') && !at.includes('<')) missing.push(`${at} (additionalProperties unset)`);
-      };
-      walk(schema, '');
-      assert.deepEqual(missing, []);
+      assert.deepEqual(undescribed(schema), []);
       assert.equal(schema.required[0], 'format');
       assert.equal(schema.properties.format.const, 'rsp/v2');
       assert.equal(schema.properties.kind.const, kind);
