@@ -226,6 +226,17 @@ describe('navigation', () => {
     assert.equal(locs[0].uri, uri(P));
     assert.deepEqual(locs[0].range.start, posOf(text(P), '- id: CBRN-3', { delta: 6 }));
   });
+  test('a threat model\'s threshold: hover, definition, and a reference of the threshold', async () => {
+    const t = text(Q);
+    const pos = posOf(t, 'thresholds: [CBRN-3]', { delta: 14 });
+    const h = await lsp.request('textDocument/hover', { textDocument: { uri: uri(Q) }, position: pos });
+    assert.match(h.contents.value, /^\*\*Threshold CBRN-3\*\*/);
+    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: pos });
+    assert.equal(locs.length, 1);
+    assert.deepEqual([locs[0].uri, locs[0].range.start], [uri(P), posOf(text(P), '- id: CBRN-3', { delta: 6 })]);
+    const refs = await lsp.request('textDocument/references', { textDocument: { uri: uri(P) }, position: posOf(text(P), '- id: CBRN-3', { delta: 7 }), context: { includeDeclaration: false } });
+    assert.ok(refs.some((l) => l.uri === uri(Q) && l.range.start.line === pos.line), JSON.stringify(refs));
+  });
   test('find references across policy, roadmap and report', async () => {
     const locs = await lsp.request('textDocument/references', { textDocument: { uri: uri(P) }, position: posOf(text(P), '- id: asl3-egress-control', { delta: 8 }), context: { includeDeclaration: true } });
     const files = new Set(locs.map((l) => path.basename(fileURLToPath(l.uri))));
@@ -239,6 +250,8 @@ describe('navigation', () => {
     const files = Object.keys(edit.changes).map((u) => path.basename(fileURLToPath(u))).sort();
     assert.deepEqual(files, ['2026-q3.risk-report.yaml', 'draft.roadmap.yaml', 'example-labs.rsp.yaml', 'frontier-safety.roadmap.yaml']);
     assert.ok(Object.values(edit.changes).flat().every((e) => e.newText === 'CBRN-3a'));
+    const inReport = edit.changes[uri(Q)].map((e) => e.range.start.line).sort((x, y) => x - y);
+    assert.deepEqual(inReport, [posOf(text(Q), 'thresholds: [CBRN-3]').line, posOf(text(Q), 'threshold: CBRN-3').line], 'the threat model and the assessment');
     await assert.rejects(lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'not an id' }), /not a valid id/);
     await assert.rejects(lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'CBRN-4' }), /already defined/);
     await assert.rejects(lsp.request('textDocument/prepareRename', { textDocument: { uri: uri(R) }, position: posOf(text(R), 'title:', { delta: 1 }) }), /Only ids/);
