@@ -92,7 +92,7 @@ export function register(): void {
     });
 
     test('go to definition, references and rename across files', async () => {
-      const pos = at(roadmap, 'supports: [CBRN-3, CBRN-4]', 12);
+      const pos = at(roadmap, 'supports: [CBRN-3, CBRN-4,', 12);
       const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', roadmap.uri, pos);
       const target = defs[0] && ('uri' in defs[0] ? defs[0].uri : defs[0].targetUri);
       assert.match(target?.path ?? '', /example-labs\.rsp\.yaml$/);
