@@ -116,8 +116,8 @@ describe('two folders, two files', () => {
 
   test('rsp/v1 documents: ASL levels ranked on the built-in scale; a v1 policy has no change log, so nothing is explained', () => {
     const d = tmp();
-    fs.cpSync(path.join(ROOT, 'examples', 'example-labs'), path.join(d, 'a'), { recursive: true });
-    fs.cpSync(path.join(ROOT, 'examples', 'example-labs'), path.join(d, 'b'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full'), path.join(d, 'a'), { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full'), path.join(d, 'b'), { recursive: true });
     const f = path.join(d, 'b', 'example-labs.rsp.yaml');
     let t = fs.readFileSync(f, 'utf8');
     const cut = (s, from, to) => { const i = s.indexOf(from); assert.ok(i >= 0, from); return s.slice(0, i) + to + s.slice(i + from.length); };

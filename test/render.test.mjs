@@ -18,8 +18,8 @@ import { assertInertMarkdown } from './security/markdown-check.mjs';
 
 const ARTIFACTS = path.join(ROOT, '.test-artifacts');
 const ANTHROPIC = 'examples/anthropic-rsp-v3';
-const LABS_V2 = 'examples/example-labs-v2';
-const LABS_V1 = 'examples/example-labs';
+const LABS_V2 = 'examples/example-labs';
+const LABS_V1 = 'test/fixtures/example-labs-v1-full';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-render-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -67,7 +67,7 @@ describe('markdown', () => {
     assert.match(r.stdout, /not yet graded by a risk report/, 'its illustrative report reviews no goal');
   });
 
-  test('example-labs-v2: grades met and dropped from the report\'s roadmap_review, alerts link their threshold', () => {
+  test('example-labs (v2): grades met and dropped from the report\'s roadmap_review, alerts link their threshold', () => {
     const r = render(['--format', 'markdown', LABS_V2]);
     const goal = (id) => r.stdout.split(/^#### /m).find((s) => s.startsWith(`${id}\n`)) ?? '';
     assert.match(goal('SEC-2'), /graded \*\*met\*\*/);
