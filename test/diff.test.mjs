@@ -114,6 +114,23 @@ describe('two folders, two files', () => {
     assert.ok(byPath['b/roadmap.roadmap.yaml'].every((c) => c.change === 'added' && c.effect === 'strengthened'));
   });
 
+  test('a threshold turned into an alert or a research category, and a standard no longer defined, are weakenings; the reverse strengthens', () => {
+    const d = tmp();
+    fs.mkdirSync(path.join(d, 'a')); fs.mkdirSync(path.join(d, 'b'));
+    fs.writeFileSync(path.join(d, 'a', 'policy.rsp.yaml'), V1);
+    const cut = (s, from, to) => { const i = s.indexOf(from); assert.ok(i >= 0, from); return s.slice(0, i) + to + s.slice(i + from.length); };
+    let t = cut(V1, '    requires: ASL-3\n    evaluations:\n      - id: cyber-ctf', '    role: research\n    requires: ASL-3\n    evaluations:\n      - id: cyber-ctf');
+    t = cut(t, '    name: ASL-3 Standard\n', '    name: ASL-3 Standard\n    status: provisional\n');
+    fs.writeFileSync(path.join(d, 'b', 'policy.rsp.yaml'), t);
+    const row = (c) => `${c.kind} ${c.id} ${c.field} ${c.old} → ${c.new} ${c.effect}`;
+    let r = rspLint(['diff', '--format', 'json', 'a', 'b'], { cwd: d });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(json(r).map(row).sort(), ['standard ASL-3 status null → provisional weakened', 'threshold CYBER-3 role null → research weakened']);
+    r = rspLint(['diff', '--format', 'json', 'b', 'a'], { cwd: d });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(json(r).map(row).sort(), ['standard ASL-3 status provisional → null strengthened', 'threshold CYBER-3 role research → null strengthened']);
+  });
+
   test('rsp/v1 documents: ASL levels ranked on the built-in scale; a v1 policy has no change log, so nothing is explained', () => {
     const d = tmp();
     fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full'), path.join(d, 'a'), { recursive: true });

@@ -200,12 +200,26 @@ function requiresEffect(ctx: Ctx, a: unknown, b: unknown): Effect {
   return weaker ? 'weakened' : stronger ? 'strengthened' : 'neutral';
 }
 
+const ROLE_RANK: Record<string, number> = { threshold: 2, alert: 1, research: 0 };
+const STATUS_RANK: Record<string, number> = { defined: 2, provisional: 1, planned: 0 };
+/** A move down an ordered vocabulary weakens, up strengthens; unknown values are neutral. */
+function ranked(order: Record<string, number>, a: unknown, b: unknown): Effect {
+  const x = typeof a === 'string' && Object.hasOwn(order, a) ? order[a] : undefined;
+  const y = typeof b === 'string' && Object.hasOwn(order, b) ? order[b] : undefined;
+  if (x === undefined || y === undefined) return 'neutral';
+  return y < x ? 'weakened' : y > x ? 'strengthened' : 'neutral';
+}
+
 /** How one changed field of an item weighs. */
 function fieldEffect(ctx: Ctx, kind: ItemKind, key: string, field: string, a: unknown, b: unknown): Effect {
   if (kind === 'threshold') {
     if (field === 'requires') return requiresEffect(ctx, a, b);
     if (field === 'if_unmet' || field === 'safeguards') return listLoss(a, b, ctx.renames);
+    // A threshold requires safeguards; an alert only warns; a research category is only watched.
+    if (field === 'role') return ranked(ROLE_RANK, a ?? 'threshold', b ?? 'threshold');
   }
+  // A standard that is `defined` can be held to; `provisional` and `planned` ones not yet.
+  if (kind === 'standard' && field === 'status') return ranked(STATUS_RANK, a ?? 'defined', b ?? 'defined');
   if (kind === 'commitment' && field === 'track') {
     if (a === 'unilateral' && b === 'recommendation') return 'weakened';
     if (a === 'recommendation' && b === 'unilateral') return 'strengthened';
