@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the real editors used by the editor tests (test/editors/):
-#   - Debian: chromium, ripgrep, libkrb5-dev, neovim, pre-commit
+#   - Debian: chromium, ripgrep, libkrb5-dev, neovim, pre-commit, git (rsp-lint diff --base and
+#     the change review tests; pre-commit needs it too)
 #   - code-server 4.100.3 (real VS Code 1.100.3 server) into <repo>/.tools/code-server
 # Idempotent and non-interactive: safe to run on every CI start; skips what is there.
 # Fresh install takes about 3-4 minutes (see test/editors/README.md); a re-run about 1 s.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
-APT_PACKAGES=(chromium ripgrep libkrb5-dev neovim pre-commit)
+APT_PACKAGES=(chromium ripgrep libkrb5-dev neovim pre-commit git)
 
 log() { printf '[install-tools] %s\n' "$*"; }
 die() { printf '[install-tools] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -15,7 +16,9 @@ set -E
 trap 'printf "[install-tools] FAILED (exit %s) at line %s: %s\n" "$?" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
 started=$SECONDS
-ROOT=$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel) || die "not inside a git work tree"
+# The repository's top: the script's parent folder (git may be among what is missing).
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[ -f "$ROOT/package.json" ] || die "cannot find the repository next to $0"
 TOOLS="$ROOT/.tools"
 CS_DIR="$TOOLS/code-server"
 # Optional: RSP_TOOLS_CACHE=/some/dir keeps the install outside the work tree (survives fresh
@@ -49,7 +52,7 @@ else
   apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
   log "apt: done in $((SECONDS - t)) s"
 fi
-for c in chromium rg nvim pre-commit; do
+for c in chromium rg nvim pre-commit git; do
   command -v "$c" >/dev/null || die "$c not on PATH after apt install"
 done
 

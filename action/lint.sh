@@ -61,11 +61,34 @@ read -r errors warnings files < <(node -e '
   esac
 } >> "$summary"
 
+# The change review (rsp-lint diff): against change-review-base, else the merge base of HEAD and
+# the pull request's base branch (GITHUB_BASE_REF, set by the runner on pull_request events).
 if [ "${INPUT_CHANGE_REVIEW:-false}" = true ]; then
-  if node "$cli" --help | grep -q 'rsp-lint diff'; then
-    echo "::notice title=rsp-lint::change review: this action version does not drive 'rsp-lint diff' yet; update the action"
-  else
-    echo "::notice title=rsp-lint::change review needs the 'rsp-lint diff' command, which this version of rsp-lint does not have; nothing was reviewed"
+  base="${INPUT_CHANGE_REVIEW_BASE:-}"
+  if [ -z "$base" ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+    upstream="origin/$GITHUB_BASE_REF"
+    if ! git rev-parse --verify --quiet "$upstream^{commit}" >/dev/null; then
+      git fetch --quiet --no-tags origin "+refs/heads/$GITHUB_BASE_REF:refs/remotes/$upstream" 2>/dev/null || true
+    fi
+    base=$(git merge-base "$upstream" HEAD 2>/dev/null) || base=""
+    [ -n "$base" ] || echo "::warning title=rsp-lint change review::cannot find the merge base with $upstream (check out with fetch-depth: 0); nothing was reviewed"
+  elif [ -z "$base" ]; then
+    echo "::notice title=rsp-lint change review::not a pull request and no change-review-base given; nothing was reviewed"
+  fi
+  if [ -n "$base" ]; then
+    review_file="${INPUT_CHANGE_REVIEW_FILE:-rsp-change-review.md}"
+    diff_opts=()
+    [ "${INPUT_ALLOW_EMPTY:-false}" = true ] && diff_opts+=(--allow-empty)
+    node "$cli" diff --base "$base" --format markdown "${diff_opts[@]}" -- "${paths[@]}" > "$review_file"
+    review=$?
+    { echo; cat "$review_file"; } >> "$summary"
+    echo "change-review-file=$review_file" >> "$out"
+    echo "change-review-exit-code=$review" >> "$out"
+    case "$review" in
+      0) ;;
+      1) echo "::error title=rsp-lint change review::the change weakens the policy without explaining it in the change log: see the job summary"; [ "$code" -eq 0 ] && code=1;;
+      *) echo "::error title=rsp-lint change review::rsp-lint diff could not run (exit status $review): see the log"; [ "$code" -eq 0 ] && code=2;;
+    esac
   fi
 fi
 exit "$code"

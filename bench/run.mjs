@@ -10,7 +10,7 @@
 //
 // --quick    one small policy (and its rsp/v2 copy), 4 edits, a 50-file workspace: a smoke run (results go to
 //            bench/work/quick.{json,md}, never over bench/results/latest.*)
-// --sizes    only these documents (names from bench/generate.mjs)
+// --sizes    only these documents (names from bench/generate.mjs; `workspace` and `render` for those sections)
 // --profile  start rsp-lint with --cpu-prof (profiles in bench/work/prof/); slows it down
 // --cli PATH the rsp-lint bundle to measure (default dist/rsp-lint.js)
 // --no-write print only
@@ -404,6 +404,73 @@ function cliCheckPair(v1, v2) {
   return { v1: sum(a), v2: sum(b) };
 }
 
+// ---------------------------------------------------------------- init and render (issue #16)
+/**
+ * `rsp-lint render` of the generated rsp/v2 policies (HTML and Markdown, to a file) and
+ * `rsp-lint init` into a fresh folder: medians of wall time (node start-up included) and the
+ * size of what was written. The policies are those of the plan (policy-1k-v2 in --quick).
+ */
+function renderRun(manifest) {
+  const runs = QUICK ? 3 : 5;
+  const out = { runs, documents: [] };
+  const outFile = path.join(WORK, 'render-out');
+  for (const doc of manifest.docs.filter((d) => d.kind === 'policy' && d.v2Of)) {
+    const row = { name: doc.name, lines: doc.lines };
+    for (const fmt of ['html', 'markdown']) {
+      const one = () => runCli(['render', '--format', fmt, '--out', outFile, doc.file]);
+      one(); // warm-up
+      const rs = Array.from({ length: runs }, one);
+      row[fmt] = { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), kib: fs.statSync(outFile).size / 1024 };
+    }
+    out.documents.push(row);
+  }
+  const dirs = [];
+  const init = Array.from({ length: runs }, (_, i) => { const d = path.join(WORK, `init-${i}`); fs.rmSync(d, { recursive: true, force: true }); dirs.push(d); return runCli(['init', d]); });
+  out.initMs = median(init.map((r) => r.ms));
+  out.startupMs = median(Array.from({ length: 3 }, () => runCli(['--version']).ms));
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  fs.rmSync(outFile, { force: true });
+  return out;
+}
+function renderLines(r) {
+  return [
+    ...r.documents.map((d) => `- render ${d.name} (${d.lines.toLocaleString('en')} lines): HTML ${f1(d.html.ms)} ms (CPU ${f1(d.html.cpuMs)} ms, ${f1(d.html.kib)} KiB), Markdown ${f1(d.markdown.ms)} ms (CPU ${f1(d.markdown.cpuMs)} ms, ${f1(d.markdown.kib)} KiB)`),
+    `- init (rsp, three files): ${f1(r.initMs)} ms; node start-up (rsp-lint --version) ${f1(r.startupMs)} ms; medians of ${r.runs} runs each`,
+  ];
+}
+
+// ---------------------------------------------------------------- the change review (rsp-lint diff)
+/**
+ * A second version of the largest rsp/v2 policy with a few changes (a commitment's track, a
+ * required standard, an evaluation cadence, a title, the version), then `rsp-lint diff OLD NEW`
+ * against `rsp-lint --today … NEW` (the CLI's check of one of them), alternately: medians. Target
+ * (issue #14): the diff takes no more than twice the check.
+ */
+function changeReviewRun(doc) {
+  const dir = path.join(WORK, 'change-review');
+  fs.mkdirSync(dir, { recursive: true });
+  const oldFile = path.join(dir, 'old.rsp.yaml');
+  const newFile = path.join(dir, 'new.rsp.yaml');
+  const text = fs.readFileSync(doc.file, 'utf8');
+  fs.writeFileSync(oldFile, text);
+  let next = text;
+  const edits = [['track: unilateral', 'track: recommendation'], ['requires: ASL-3', 'requires: ASL-2'], ['cadence: ', 'cadence: every second '], ['title: ', 'title: Revised '], ['version: "', 'version: "9']];
+  const applied = edits.filter(([a, b]) => { if (!next.includes(a)) return false; next = next.replace(a, b); return true; }).length;
+  fs.writeFileSync(newFile, next);
+  const diff = () => runCli(['diff', '--format', 'json', oldFile, newFile]);
+  const check = () => runCli(['--today', TODAY, newFile]);
+  diff(); check();
+  const d = [], c = [];
+  for (let i = 0; i < PLAN.fileCliRuns; i++) { d.push(diff()); c.push(check()); }
+  const diffOut = spawnSync(process.execPath, [CLI, 'diff', '--format', 'json', oldFile, newFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const rows = JSON.parse(diffOut.stdout);
+  return {
+    doc: doc.name, lines: doc.lines, edits: applied, changes: rows.length, weakened: rows.filter((x) => x.effect === 'weakened').length, runs: d.length,
+    diffMs: median(d.map((r) => r.ms)), diffCpuMs: median(d.map((r) => r.cpuMs)), checkMs: median(c.map((r) => r.ms)), checkCpuMs: median(c.map((r) => r.cpuMs)),
+    ratio: median(d.map((r) => r.ms)) / median(c.map((r) => r.ms)),
+  };
+}
+
 // ---------------------------------------------------------------- the 1,000-file workspace
 function workspaceRun(ws) {
   const texts = ws.files.map((f) => ({ text: fs.readFileSync(f.file, 'utf8'), validate: validatorFor(f.schema) }));
@@ -618,6 +685,27 @@ async function main() {
     console.log(`${complianceLines(compliance).join('\n')}\n`);
   }
 
+  let rendered;
+  if (!ONLY || ONLY.includes('render')) {
+    rendered = renderRun(manifest);
+    console.log('## init and render (the CLI as a process, to a file)');
+    for (const l of renderLines(rendered)) console.log(l);
+    console.log('');
+  }
+
+  let review;
+  if (!ONLY || ONLY.includes('change-review')) {
+    const v2docs = manifest.docs.filter((d) => d.kind === 'policy' && d.format === 'rsp/v2').sort((a, b) => b.lines - a.lines);
+    if (v2docs[0]) {
+      review = changeReviewRun(v2docs[0]);
+      console.log(`## change review (rsp-lint diff) of ${review.doc}: ${review.lines.toLocaleString('en')} lines, a second version with ${review.edits} changes`);
+      console.log(textTable(['metric', 'rsp-lint diff OLD NEW', 'rsp-lint NEW (check)'], [
+        ['CLI wall time, ms', review.diffMs, review.checkMs], ['CPU time (user + system), ms', review.diffCpuMs, review.checkCpuMs],
+      ]));
+      console.log(`   diff / check: ${review.ratio.toFixed(2)}× (target ≤ 2×; medians of ${review.runs} alternating runs); the diff reported ${review.changes} changes, ${review.weakened} weakened\n`);
+    }
+  }
+
   const rat = ratios(results, ws);
   console.log('## Ratios (medians)');
   for (const x of rat) console.log(`- ${x.label}: ${x.text}`);
@@ -632,7 +720,7 @@ async function main() {
   if (NO_WRITE) return;
   mach.loadAvgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
   mach.uptimeAtEnd = uptime();
-  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, compliance, ratios: rat, v2Ratios: v2rat };
+  const json = { machine: mach, quick: QUICK, plan: PLAN, ylsDelayMs: YLS_DELAY, today: TODAY, seed: manifest.seed, totalSeconds: totalS, results, workspace: ws, compliance, ratios: rat, v2Ratios: v2rat, render: rendered, changeReview: review };
   const md = [
     `# rsp-lint benchmark${QUICK ? ' (quick run)' : ''}`, '',
     `${mach.date.slice(0, 10)} — ${mach.cpu}, ${mach.cores} cores, ${mach.ramGiB} GiB RAM, Node ${mach.node}, ${mach.os}; load average ${mach.loadAvgAtStart[0]} at the start, ${mach.loadAvgAtEnd[0]} at the end; rsp-lint ${mach.rspLint} (\`${mach.rspLintBundle}\`, commit ${mach.rspLintCommit}${mach.rspLintSourceModified ? ' plus uncommitted changes' : ''}), yaml-language-server ${mach.yamlLanguageServer}.`,
@@ -645,6 +733,10 @@ async function main() {
       ['CPU time (user + system), ms', ws.cliCpuMs, ws.floorCpuMs], ['throughput by CPU time, MB/s', ws.cliCpuMBps, ws.floorCpuMBps], ['node start-up, ms', ws.cliStartupMs, undefined],
       ['LSP: initialize → diagnostics for every file, ms', ws.lsp.scanMs, undefined], ['LSP: peak RSS, MB', ws.lsp.peakRssMB, undefined]]), ''] : []),
     ...(compliance ? [(await import('./compliance.mjs')).complianceLines(compliance).join('\n'), ''] : []),
+    ...(rendered ? ['## init and render', '', ...renderLines(rendered), ''] : []),
+    ...(review ? [`## change review — rsp-lint diff of ${review.doc} (${review.lines.toLocaleString('en')} lines) and a second version with ${review.edits} changes`, '', mdTable(['metric', 'rsp-lint diff OLD NEW', 'rsp-lint NEW (check)'], [
+      ['CLI wall time, ms', review.diffMs, review.checkMs], ['CPU time (user + system), ms', review.diffCpuMs, review.checkCpuMs]]), '',
+      `diff / check: ${review.ratio.toFixed(2)}× (target ≤ 2×; medians of ${review.runs} alternating runs); ${review.changes} changes reported, ${review.weakened} weakened.`, ''] : []),
     '## Ratios', '', ...rat.map((x) => `- ${x.label}: ${x.text}`), '',
     ...(v2rat.length ? ['## rsp/v2 against rsp/v1', '', `The same generated policy as v1 and migrated to v2 by the engine's own migration (\`*-v2\` documents: only the v2 names differ). In v2 a threshold's domain is open, so the v2 enum typos go into the commitments' \`track:\`. CLI: \`rsp-lint --today ${TODAY} FILE\`, v1 and v2 runs alternating.`, '',
       ...v2rat.map((x) => `- ${x.label}: ${x.text}`), ''] : []),

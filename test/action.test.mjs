@@ -14,7 +14,7 @@ const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
 const lintStep = action.runs.steps.find((s) => s.id === 'lint');
 
 /** Runs the lint step in `workspace` with these inputs (the rest at their defaults). */
-function runStep(workspace, inputs = {}, { actionPath = ROOT } = {}) {
+function runStep(workspace, inputs = {}, { actionPath = ROOT, extraEnv = {} } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-action-'));
   const files = { GITHUB_OUTPUT: path.join(tmp, 'output'), GITHUB_STEP_SUMMARY: path.join(tmp, 'summary') };
   for (const f of Object.values(files)) fs.writeFileSync(f, '');
@@ -27,7 +27,7 @@ function runStep(workspace, inputs = {}, { actionPath = ROOT } = {}) {
   }
   const r = spawnSync('bash', ['-c', lintStep.run], {
     cwd: workspace, encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH, HOME: tmp, GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: workspace, ...files, ...env },
+    env: { PATH: process.env.PATH, HOME: tmp, GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: workspace, ...files, ...env, ...extraEnv },
   });
   const outputs = Object.fromEntries(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
@@ -45,7 +45,7 @@ describe('action.yml', () => {
   test('a composite action: Node via actions/setup-node, one bash step with every input passed as env, SARIF upload optional', () => {
     assert.equal(action.runs.using, 'composite');
     assert.ok(action.name && action.description && action.branding);
-    for (const k of ['paths', 'format', 'today', 'max-warnings', 'sarif', 'change-review', 'allow-empty', 'sarif-file', 'node-version']) assert.ok(action.inputs[k]?.description, k);
+    for (const k of ['paths', 'format', 'today', 'max-warnings', 'sarif', 'change-review', 'change-review-base', 'change-review-file', 'allow-empty', 'sarif-file', 'node-version']) assert.ok(action.inputs[k]?.description, k);
     const uses = action.runs.steps.filter((s) => s.uses).map((s) => s.uses);
     assert.deepEqual(uses.map((u) => u.replace(/@v\d+$/, '')), ['actions/setup-node', 'github/codeql-action/upload-sarif'], 'no other action is fetched');
     assert.equal(action.runs.steps[0].with['node-version'], '${{ inputs.node-version }}');
@@ -112,10 +112,42 @@ describe('the action run step', () => {
     assert.equal(evil.status, 2);
     for (const f of ['pwned', 'pwned2', 'pwned3']) assert.ok(!fs.existsSync(path.join(ws, f)), f);
   });
-  test('change-review: a notice that it needs rsp-lint diff (not in this version); the lint result stands', () => {
+  test('change-review outside a pull request and without change-review-base: a notice; the lint result stands', () => {
     const r = runStep(ws, { paths: 'examples/example-labs', 'change-review': 'true', today: '2026-11-23' });
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^::notice title=rsp-lint::change review needs the 'rsp-lint diff' command/m);
+    assert.match(r.stdout, /^::notice title=rsp-lint change review::not a pull request and no change-review-base given; nothing was reviewed$/m);
+    assert.equal(r.outputs['change-review-file'], undefined);
+  });
+  test('change-review on a pull request: rsp-lint diff against the merge base, Markdown in the summary and the file, unexplained weakenings fail', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-action-pr-'));
+    const env = { ...process.env, HOME: repo, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args) => { const r = spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' }); assert.equal(r.status, 0, r.stderr); return r.stdout.trim(); };
+    const ex = (v) => path.join(ROOT, 'examples', 'change-review', v);
+    git('init', '-q', '-b', 'main');
+    fs.cpSync(ex('v1'), path.join(repo, 'policies'), { recursive: true });
+    git('add', '-A'); git('commit', '-q', '-m', 'v1');
+    git('checkout', '-q', '-b', 'pr');
+    fs.cpSync(ex('v2'), path.join(repo, 'policies'), { recursive: true });
+    git('commit', '-q', '-am', 'v2');
+    git('update-ref', 'refs/remotes/origin/main', 'main'); // as actions/checkout with fetch-depth: 0 leaves it
+    const r = runStep(repo, { paths: 'policies', 'change-review': 'true', today: '2026-06-02' }, { extraEnv: { GITHUB_BASE_REF: 'main' } });
+    assert.equal(r.status, 1, `${r.stdout}${r.stderr}`);
+    assert.equal(r.outputs['exit-code'], '0', 'the lint itself passes');
+    assert.equal(r.outputs['change-review-exit-code'], '1');
+    assert.equal(r.outputs['change-review-file'], 'rsp-change-review.md');
+    const review = fs.readFileSync(path.join(repo, 'rsp-change-review.md'), 'utf8');
+    assert.match(review, /^### RSP change review\n\n❌ \*\*22 changes in 2 documents: 8 weakenings \(4 unexplained\)/);
+    assert.ok(r.summary.includes(review), 'the review is in the step summary');
+    assert.match(r.stdout, /^::error title=rsp-lint change review::the change weakens the policy without explaining it/m);
+    // Against a ref named explicitly: the head commit itself, so nothing changed.
+    const same = runStep(repo, { paths: 'policies', 'change-review': 'true', 'change-review-base': 'HEAD', today: '2026-06-02' });
+    assert.equal(same.status, 0, same.stdout);
+    assert.equal(same.outputs['change-review-exit-code'], '0');
+    assert.match(fs.readFileSync(path.join(repo, 'rsp-change-review.md'), 'utf8'), /No changes in 2 documents compared/);
+    // A base git does not know: exit 2, said in the log.
+    const bad = runStep(repo, { paths: 'policies', 'change-review': 'true', 'change-review-base': 'no-such-ref', today: '2026-06-02' });
+    assert.equal(bad.status, 2);
+    assert.equal(bad.outputs['change-review-exit-code'], '2');
   });
   test('an action checkout without the built CLI (a branch, not a release tag) fails with a clear message', () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-action-bare-'));

@@ -46,8 +46,8 @@ test('no import cycles', () => {
   assert.deepEqual(cycles, []);
 });
 
-test('the engine\'s rooms import only the rooms before them: syntax, model, compliance, rules, migrate, workspace, features', () => {
-  const ORDER = ['engine/syntax', 'engine/model', 'engine/compliance', 'engine/rules', 'engine/migrate', 'engine/workspace', 'engine/features'];
+test('the engine\'s rooms import only the rooms before them: syntax, model, compliance, rules, migrate, workspace, features, publish, diff', () => {
+  const ORDER = ['engine/syntax', 'engine/model', 'engine/compliance', 'engine/rules', 'engine/migrate', 'engine/workspace', 'engine/features', 'engine/publish', 'engine/diff'];
   const wrong = [];
   for (const [f, deps] of graph) {
     const a = ORDER.indexOf(roomOf(f));
@@ -65,10 +65,21 @@ test('the engine, the renderers and the encoders know nothing of LSP, terminals 
   const wrong = [];
   for (const [f, deps] of graph) {
     const room = roomOf(f);
-    if (!/^(engine|present|encode)/.test(room)) continue;
+    if (!/^(engine|present|encode|templates)/.test(room)) continue;
     for (const p of packages.get(f)) if (/^vscode-languageserver|^vscode$|^node:(tty|readline|child_process|net|http|https|dgram)$/.test(p)) wrong.push(`${rel(f)} imports ${p}`);
     for (const g of deps) if (/^(cli|lsp|main\.ts)/.test(roomOf(g))) wrong.push(`${rel(f)} → ${rel(g)}`);
     if (room === 'encode') for (const g of deps) if (roomOf(g) !== 'encode') wrong.push(`encode imports ${rel(g)}`);
   }
   assert.deepEqual(wrong, []);
+});
+
+test('the starter templates are data: they import only each other (the VS Code client bundles them)', () => {
+  const wrong = [];
+  for (const [f, deps] of graph) {
+    if (roomOf(f) !== 'templates') continue;
+    for (const p of packages.get(f)) wrong.push(`${rel(f)} imports ${p}`);
+    for (const g of deps) if (roomOf(g) !== 'templates') wrong.push(`${rel(f)} → ${rel(g)}`);
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok([...graph.keys()].some((f) => roomOf(f) === 'templates'), 'server/src/templates/ exists');
 });

@@ -16,6 +16,9 @@ test('npm run bench --quick runs and prints the comparison table', () => {
     assert.match(r.stdout, new RegExp(row), `row '${row}' missing`);
   }
   assert.match(r.stdout, /## Ratios/);
+  // The change review (issue #14): rsp-lint diff beside the check of one version, with its target (not asserted).
+  assert.match(r.stdout, /## change review \(rsp-lint diff\) of policy-1k-v2/);
+  assert.match(r.stdout, /diff \/ check: [\d.]+× \(target ≤ 2×/);
   // rsp/v2 beside rsp/v1 (issue #12): the three comparisons are printed with their targets (not asserted).
   assert.match(r.stdout, /## rsp\/v2 against rsp\/v1/);
   for (const what of [/CLI check of policy-1k as rsp\/v2 \/ as rsp\/v1 \(target ≤ 1\.25×\)/, /per-edit diagnostics p50 at policy-1k: rsp\/v2 \/ rsp\/v1/, /server peak RSS at policy-1k: rsp\/v2 \/ rsp\/v1 \(target ≤ 1\.10×\)/]) {

@@ -47,7 +47,7 @@ describe('the shipped examples', () => {
     assert.equal(r.status, 0, r.stdout);
     assert.deepEqual(r.findings, []);
     const s = rspLint(['examples/example-labs', ...TODAY]);
-    assert.equal(s.stdout, '3 RSP documents checked: no problems\n');
+    assert.equal(s.stdout, '4 RSP documents checked: no problems\n');
     assert.equal(s.stderr, '');
     assert.equal(rspLint(['examples/example-labs/example-labs.rsp.yaml', '--quiet', ...TODAY]).stdout, '1 RSP document checked: no errors\n');
   });

@@ -99,7 +99,7 @@ describe('built-in profiles', () => {
     const text = fs.readFileSync(DOC, 'utf8');
     for (const id of BUILTIN) assert.ok(text.includes(`\n### \`${id}\` — `), id);
     assert.match(text, /not legal advice/i);
-    const cov = rspLint(['coverage', 'examples/example-labs-v2']);
+    const cov = rspLint(['coverage', 'examples/example-labs']);
     assert.equal(cov.status, 0);
     for (const line of ['  ca-sb53 — California SB 53 (TFAIA) — frontier AI framework: 15 met, 0 gaps', '22 requirements of 2 profiles in 1 policy: 22 met, 0 gaps']) {
       assert.ok(cov.stdout.includes(line) && text.includes(line), line);
@@ -386,7 +386,7 @@ describe('a workspace profile in the web extension\'s server (Chromium worker; f
   test('the profile is read through rsp/readFile and its requirements checked', async () => {
     const http = await import('node:http');
     const { openBrowser } = await import('./editors/code-server.mjs');
-    const EX = path.join(ROOT, 'examples', 'example-labs-v2');
+    const EX = path.join(ROOT, 'examples', 'example-labs');
     const BASE = 'vscode-vfs://github/acme/policies';
     const profile = fs.readFileSync(path.join(EX, 'example-labs-controls.profile.yaml'), 'utf8').replace('params: { max_days: 15, imminent_max_hours: 24 }', 'params: { max_days: 7, imminent_max_hours: 24 }');
     const files = {

@@ -26,7 +26,7 @@ function node(script) {
 test('VS Code: the extension test suite passes inside real VS Code', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   const r = node('vscode-suite.mjs');
   assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
-  assert.match(r.stdout, /13 passing/);
+  assert.match(r.stdout, /15 passing/);
 });
 
 test('VS Code: a person opens the roadmap, sees the problem, hovers ASL-3, applies a quick fix', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
@@ -45,12 +45,27 @@ test('VS Code: the policy overview webview shows the matrix and timeline, follow
   }
 });
 
+test('VS Code: the policy document preview shows the policy as published and follows edits (title, error banner)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('preview.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /preview scenario: passed \(5 steps\)/);
+  for (const shot of ['preview-1-document', 'preview-2-live', 'preview-3-banner']) assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+});
+
+test('VS Code: the change review — the merge base offered, the review beside the policy, weakening-unexplained warnings, the quick fix logs one', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  const r = node('review.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  for (const shot of ['review-1-pick', 'review-2-webview', 'review-3-problems', 'review-4-quickfix', 'review-5-explained']) {
+    assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', `${shot}.png`)), shot);
+  }
+});
+
 test('VS Code web: the web extension runs in the browser workbench\'s web worker extension host (diagnostics with the linked policy read through vscode.workspace.fs, hover, completion, overview)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   fs.rmSync(path.join(ROOT, '.test-artifacts', 'web-overview.png'), { force: true });
   const r = node('web.mjs');
   assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
   assert.match(r.stdout, /server worker started from (its URL|a Blob URL)/);
-  assert.match(r.stdout, /8 passing, 0 failing/);
+  assert.match(r.stdout, /9 passing, 0 failing/);
   assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', 'web-overview.png')), 'web-overview screenshot');
 });
 

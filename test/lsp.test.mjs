@@ -140,9 +140,9 @@ describe('hover', () => {
     assert.match(h.contents.value, /Read: RSP v2\.2/);
     lsp.close(u);
   });
-  test('over an id: a threshold referenced from a roadmap', async () => {
+  test('over an id: a threshold referenced from a risk report', async () => {
     const t = text(Q);
-    const h = await hov(Q, posOf(t, 'CBRN-3', { delta: 1 }));
+    const h = await hov(Q, posOf(t, 'threshold: CBRN-3', { delta: 12 }));
     assert.match(h.contents.value, /^\*\*Threshold CBRN-3\*\*/);
     assert.match(h.contents.value, /Requires: \*\*ASL-3\*\* \(defined\)/);
     assert.match(h.contents.value, /\*\*Required safeguards\*\*\n- `asl3-threat-modeling`/);
@@ -221,10 +221,21 @@ goals:
 
 describe('navigation', () => {
   test('go to definition: a threshold in a risk report → the policy', async () => {
-    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: posOf(text(Q), 'CBRN-3', { delta: 2 }) });
+    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: posOf(text(Q), 'threshold: CBRN-3', { delta: 13 }) });
     assert.equal(locs.length, 1);
     assert.equal(locs[0].uri, uri(P));
     assert.deepEqual(locs[0].range.start, posOf(text(P), '- id: CBRN-3', { delta: 6 }));
+  });
+  test('a threat model\'s threshold: hover, definition, and a reference of the threshold', async () => {
+    const t = text(Q);
+    const pos = posOf(t, 'thresholds: [CBRN-3]', { delta: 14 });
+    const h = await lsp.request('textDocument/hover', { textDocument: { uri: uri(Q) }, position: pos });
+    assert.match(h.contents.value, /^\*\*Threshold CBRN-3\*\*/);
+    const locs = await lsp.request('textDocument/definition', { textDocument: { uri: uri(Q) }, position: pos });
+    assert.equal(locs.length, 1);
+    assert.deepEqual([locs[0].uri, locs[0].range.start], [uri(P), posOf(text(P), '- id: CBRN-3', { delta: 6 })]);
+    const refs = await lsp.request('textDocument/references', { textDocument: { uri: uri(P) }, position: posOf(text(P), '- id: CBRN-3', { delta: 7 }), context: { includeDeclaration: false } });
+    assert.ok(refs.some((l) => l.uri === uri(Q) && l.range.start.line === pos.line), JSON.stringify(refs));
   });
   test('find references across policy, roadmap and report', async () => {
     const locs = await lsp.request('textDocument/references', { textDocument: { uri: uri(P) }, position: posOf(text(P), '- id: asl3-egress-control', { delta: 8 }), context: { includeDeclaration: true } });
@@ -232,13 +243,15 @@ describe('navigation', () => {
     assert.deepEqual([...files].sort(), ['2026-q3.risk-report.yaml', 'example-labs.rsp.yaml', 'frontier-safety.roadmap.yaml']);
   });
   test('rename an id everywhere; invalid names and non-ids are refused', async () => {
-    const pos = posOf(text(R), 'supports: [CBRN-3, CBRN-4]', { delta: 12 });
+    const pos = posOf(text(R), 'supports: [CBRN-3, CBRN-4,', { delta: 12 });
     const prep = await lsp.request('textDocument/prepareRename', { textDocument: { uri: uri(R) }, position: pos });
     assert.equal(prep.placeholder, 'CBRN-3');
     const edit = await lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'CBRN-3a' });
     const files = Object.keys(edit.changes).map((u) => path.basename(fileURLToPath(u))).sort();
     assert.deepEqual(files, ['2026-q3.risk-report.yaml', 'draft.roadmap.yaml', 'example-labs.rsp.yaml', 'frontier-safety.roadmap.yaml']);
     assert.ok(Object.values(edit.changes).flat().every((e) => e.newText === 'CBRN-3a'));
+    const inReport = edit.changes[uri(Q)].map((e) => e.range.start.line).sort((x, y) => x - y);
+    assert.deepEqual(inReport, [posOf(text(Q), 'thresholds: [CBRN-3]').line, posOf(text(Q), 'threshold: CBRN-3').line], 'the threat model and the assessment');
     await assert.rejects(lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'not an id' }), /not a valid id/);
     await assert.rejects(lsp.request('textDocument/rename', { textDocument: { uri: uri(R) }, position: pos, newName: 'CBRN-4' }), /already defined/);
     await assert.rejects(lsp.request('textDocument/prepareRename', { textDocument: { uri: uri(R) }, position: posOf(text(R), 'title:', { delta: 1 }) }), /Only ids/);
@@ -246,8 +259,8 @@ describe('navigation', () => {
   });
   test('document symbols (outline) and workspace symbols', async () => {
     const syms = await lsp.request('textDocument/documentSymbol', { textDocument: { uri: uri(P) } });
-    assert.deepEqual(syms.map((s) => s.name), ['asl_standards', 'thresholds', 'commitments']);
-    const asl3 = syms[0].children.find((s) => s.name === 'ASL-3');
+    assert.deepEqual(syms.map((s) => s.name), ['scales', 'standards', 'thresholds', 'commitments', 'governance', 'changes']);
+    const asl3 = syms[1].children.find((s) => s.name === 'ASL-3');
     assert.ok(asl3.children.some((c) => c.name === 'asl3-egress-control'));
     const ws2 = await lsp.request('workspace/symbol', { query: 'egress' });
     assert.ok(ws2.some((s) => s.name === 'asl3-egress-control' && s.location.uri === uri(P)));

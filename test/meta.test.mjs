@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, rspLint } from './lib/cli.mjs';
+import { undescribed } from './lib/schema-walk.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv').default;
@@ -42,19 +43,7 @@ for (const name of ['policy', 'roadmap', 'risk-report', 'rsp-lint-config', 'poli
     const ajv = new Ajv({ strict: false });
     addFormats(ajv);
     ajv.compile(schema);
-    const missing = [];
-    const walk = (s, at) => {
-      if (!s || typeof s !== 'object') return;
-      for (const [k, v] of Object.entries(s.properties ?? {})) {
-        if (!v.description) missing.push(`${at}.${k}`);
-        walk(v, `${at}.${k}`);
-      }
-      if (s.items) walk(s.items, `${at}[]`);
-      if (s.definitions) for (const [k, v] of Object.entries(s.definitions)) walk(v, `#${k}`);
-      if (s.properties && s.additionalProperties === undefined) missing.push(`${at} (additionalProperties unset)`);
-    };
-    walk(schema, '');
-    assert.deepEqual(missing, []);
+    assert.deepEqual(undescribed(schema), []);
   });
 }
 

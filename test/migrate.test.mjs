@@ -40,7 +40,9 @@ function changedLines(diff) {
   return files;
 }
 
-const V1_DIRS = ['examples/example-labs', 'examples/with-problems'];
+// The small v1 example (beside it, a v2 roadmap), the full v1 edition of Example Labs as frozen in
+// test/fixtures/example-labs-v1-full, and the rule examples.
+const V1_DIRS = ['examples/example-labs-v1', 'test/fixtures/example-labs-v1-full', 'examples/with-problems'];
 
 describe('rsp-lint migrate (dry run): a unified diff of the renamed keys and the format line, nothing else', () => {
   for (const dir of V1_DIRS) {
@@ -51,6 +53,7 @@ describe('rsp-lint migrate (dry run): a unified diff of the renamed keys and the
         const shown = `${dir}/${f}`;
         const before = fs.readFileSync(path.join(ROOT, dir, f), 'utf8');
         if (f === 'syntax-error.rsp.yaml') { assert.ok(!diffs.has(shown), 'a file with YAML errors has no diff'); continue; }
+        if (/^format: rsp\/v2$/m.test(before)) { assert.ok(!diffs.has(shown), 'a v2 document has no diff'); continue; }
         const want = expected(before);
         const b = before.split('\n'), w = want.split('\n');
         const removed = b.filter((l, i) => l !== w[i]);
@@ -59,14 +62,14 @@ describe('rsp-lint migrate (dry run): a unified diff of the renamed keys and the
         assert.deepEqual(diffs.get(shown), { removed, added }, shown);
       }
       // Nothing was written.
-      assert.equal(fs.readFileSync(path.join(ROOT, 'examples/example-labs/example-labs.rsp.yaml'), 'utf8').includes('format: rsp/v1'), true);
+      assert.equal(fs.readFileSync(path.join(ROOT, 'examples/example-labs-v1/example-labs.rsp.yaml'), 'utf8').includes('format: rsp/v1'), true);
     });
   }
 
   test('summary on stderr; exit 0; a file with YAML errors refused with its line (exit 2), the others still shown', () => {
-    const ok = rspLint(['migrate', 'examples/example-labs']);
+    const ok = rspLint(['migrate', 'examples/example-labs-v1']);
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stderr, /^rsp-lint migrate: would migrate 3 files to rsp\/v2; run with --write to write them\n$/);
+    assert.match(ok.stderr, /^rsp-lint migrate: would migrate 2 files to rsp\/v2 \(1 file already rsp\/v2\); run with --write to write them\n$/);
     const bad = rspLint(['migrate', 'examples/with-problems']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /not migrated: examples\/with-problems\/syntax-error\.rsp\.yaml:15:17: the '\[' opened here is never closed.*nothing was changed/);
@@ -77,13 +80,13 @@ describe('rsp-lint migrate (dry run): a unified diff of the renamed keys and the
 
 describe('rsp-lint migrate --write', () => {
   test('writes what the diff showed, byte for byte; a second run changes nothing', () => {
-    const d = copy('examples/example-labs', 'labs');
+    const d = copy('examples/example-labs-v1', 'labs');
     const before = Object.fromEntries(yamlFiles(d).map((f) => [f, fs.readFileSync(path.join(d, f), 'utf8')]));
     const dry = rspLint(['migrate', d]);
     const r = rspLint(['migrate', '--write', d]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /migrated 3 files to rsp\/v2/);
+    assert.match(r.stderr, /migrated 2 files to rsp\/v2 \(1 file already rsp\/v2\)/);
     for (const f of yamlFiles(d)) {
       const after = fs.readFileSync(path.join(d, f), 'utf8');
       assert.equal(after, expected(before[f]), f);
@@ -114,7 +117,7 @@ describe('rsp-lint migrate --write', () => {
   });
 
   test('a v2 document is left alone', () => {
-    const d = copy('examples/example-labs-v2', 'v2');
+    const d = copy('examples/example-labs', 'v2');
     const before = yamlFiles(d).map((f) => fs.readFileSync(path.join(d, f), 'utf8'));
     const r = rspLint(['migrate', '--write', d]);
     assert.equal(r.status, 0, r.stderr);
@@ -123,7 +126,7 @@ describe('rsp-lint migrate --write', () => {
   });
 
   test('never through a symbolic link to a file outside the folder named (exit 2); the rest is written', () => {
-    const d = copy('examples/example-labs', 'linked');
+    const d = copy('examples/example-labs-v1', 'linked');
     const outside = path.join(tmp, 'outside.rsp.yaml');
     fs.copyFileSync(path.join(ROOT, 'examples/with-problems/base.rsp.yaml'), outside);
     const outsideBefore = fs.readFileSync(outside, 'utf8');
@@ -215,7 +218,7 @@ describe('over LSP: "Migrate this document to rsp/v2"', () => {
   test('offered on a v1 document as a source action whose edits give what the CLI writes; not on v2; disabled with the reason on YAML errors', async () => {
     const lsp = await startLsp({ capabilities: { textDocument: { codeAction: { disabledSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } } });
     try {
-      const file = path.join(ROOT, 'examples/example-labs/2026-q3.risk-report.yaml');
+      const file = path.join(ROOT, 'examples/example-labs-v1/2026-q3.risk-report.yaml');
       const text = fs.readFileSync(file, 'utf8');
       const u = uri(path.join(tmp, 'lsp', '2026-q3.risk-report.yaml'));
       lsp.open(u, text);

@@ -44,7 +44,7 @@ test('npm install -g of the tarball works offline and installs nothing else; the
   assert.equal(run(['--version']).stdout.trim(), pkg.version);
   const clean = run(['--today', '2026-11-23', 'examples/example-labs']);
   assert.equal(clean.status, 0, clean.stdout + clean.stderr);
-  assert.equal(clean.stdout, '3 RSP documents checked: no problems\n');
+  assert.equal(clean.stdout, '4 RSP documents checked: no problems\n');
   const bad = run(['--format', 'sarif', '--today', '2026-11-23', 'examples/with-problems']);
   assert.equal(bad.status, 1);
   const sarif = JSON.parse(bad.stdout);

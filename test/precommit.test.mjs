@@ -36,11 +36,11 @@ function pasteBlock() {
 }
 
 describe('hooks manifest, package, docs (static)', () => {
-  test('.pre-commit-hooks.yaml: rsp-lint (staged files) and rsp-lint-all (whole repository)', () => {
-    assert.deepEqual(MANIFEST.map((h) => h.id), ['rsp-lint', 'rsp-lint-all']);
+  test('.pre-commit-hooks.yaml: rsp-lint (staged files), rsp-lint-all (whole repository), rsp-lint-diff (change review)', () => {
+    assert.deepEqual(MANIFEST.map((h) => h.id), ['rsp-lint', 'rsp-lint-all', 'rsp-lint-diff']);
     for (const h of MANIFEST) {
       assert.equal(h.language, 'node', h.id);
-      assert.equal(h.entry, 'rsp-lint', h.id);
+      assert.equal(h.entry, h.id === 'rsp-lint-diff' ? 'rsp-lint diff --staged' : 'rsp-lint', h.id);
       assert.equal(h.language_version, undefined, `${h.id}: language_version would make pre-commit download Node`);
       assert.ok(h.name && h.description, h.id);
     }
@@ -48,6 +48,10 @@ describe('hooks manifest, package, docs (static)', () => {
     assert.equal(hook('rsp-lint-all').pass_filenames, false);
     assert.notEqual(hook('rsp-lint-all').always_run, true, 'a commit touching no RSP file must not run it');
     // pre-commit matches `files` with Python's re.search; these patterns mean the same in JS.
+    assert.equal(hook('rsp-lint-diff').pass_filenames, true);
+    const diff = new RegExp(hook('rsp-lint-diff').files);
+    for (const f of ['a.rsp.yaml', 'x/frontier-safety.roadmap.yaml', 'c.risk-report.yml']) assert.ok(diff.test(f), f);
+    for (const f of ['.rsp-lint.yaml', 'README.md', 'a.rsp.yaml.bak']) assert.ok(!diff.test(f), f);
     const one = new RegExp(hook('rsp-lint').files);
     const all = new RegExp(hook('rsp-lint-all').files);
     const docs = ['a.rsp.yaml', 'p/a.rsp.yml', 'x/frontier-safety.roadmap.yaml', 'b.roadmap.yml', 'r/2026-q3.risk-report.yaml', 'c.risk-report.yml'];
@@ -327,5 +331,33 @@ describe('pre-commit: real commits through the rsp-lint hooks', { skip: SKIP, ti
     assert.equal(status(fixed.out, HOOK_ONE), 'Passed', fixed.out);
     assert.equal(status(fixed.out, HOOK_ALL), 'Passed', fixed.out);
     assert.equal(git(['status', '--porcelain']).out, '', 'nothing left over');
+  });
+  test('rsp-lint-diff: a staged weakening the change log does not explain is refused; explained, it passes', () => {
+    const HOOK_DIFF = 'rsp-lint diff (unexplained weakenings)';
+    const cfg = JSON.parse(fs.readFileSync(path.join(proj, '.pre-commit-config.yaml'), 'utf8'));
+    cfg.repos[0].hooks.push({ id: 'rsp-lint-diff' });
+    write('.pre-commit-config.yaml', JSON.stringify(cfg, null, 2) + '\n');
+    const ex = (v) => fs.readFileSync(path.join(ROOT, 'examples', 'change-review', v, 'policy.rsp.yaml'), 'utf8');
+    write('v2/lab.rsp.yaml', ex('v1'));
+    ok(git(['add', '-A']), 'git add');
+    const first = ok(commit('the lab policy, version 2.0'), 'a new policy: all added');
+    assert.equal(status(first.out, HOOK_DIFF), 'Passed', first.out);
+    // Version 2.1 without the two items that would explain its weakenings.
+    const unexplained = ex('v2').replace(/ {6}- ref: C-pause\n[\s\S]*?(?= {6}- ref: CYBER-3)/, '');
+    write('v2/lab.rsp.yaml', unexplained);
+    ok(git(['add', '-A']), 'git add');
+    const before = head();
+    const r = commit('version 2.1');
+    assert.notEqual(r.status, 0, r.out);
+    assert.equal(head(), before, 'no commit was made');
+    assert.equal(status(r.out, HOOK_DIFF), 'Failed', r.out);
+    assert.match(r.out, /weakened +UNEXPLAINED +commitment C-pause: track: unilateral → recommendation/, r.out);
+    // The example's own 2.1 still leaves four weakenings unexplained: log them too, then it passes.
+    const explained = ex('v2').replace('    items:\n      - ref: AI-RND-A', '    items:\n' + ['CBRN-3', 'asl3-egress-control'].map((id) => `      - ref: ${id}\n        change: weakened\n        reason: reviewed\n`).join('') + '      - ref: AI-RND-A');
+    write('v2/lab.rsp.yaml', explained);
+    ok(git(['add', '-A']), 'git add');
+    const fixed = ok(commit('version 2.1, every weakening logged'), 'the explained commit');
+    assert.equal(status(fixed.out, HOOK_DIFF), 'Passed', fixed.out);
+    assert.notEqual(head(), before);
   });
 });

@@ -17,7 +17,7 @@ import { startLsp } from './lib/lsp.mjs';
 
 const ARTIFACTS = path.join(ROOT, '.test-artifacts');
 const EX = (n) => path.join(ROOT, 'examples', n);
-const LABS2 = EX('example-labs-v2');
+const LABS2 = EX('example-labs');
 const GDM = EX('gdm-fsf-v3');
 const OPENAI = EX('openai-preparedness-v2');
 const TODAY = ['--today', '2026-11-23'];
@@ -32,24 +32,27 @@ const rowOf = (text, start) => {
 
 const temps = [];
 process.on('exit', () => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
-/** A copy of example-labs-v2 in a temp folder, `edit(name, text)` applied to each file. */
+/** A copy of example-labs in a temp folder, `edit(name, text)` applied to each file. */
 function labs2Copy(edit = (_n, t) => t) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-report-v2-'));
   temps.push(dir);
   for (const n of fs.readdirSync(LABS2)) fs.writeFileSync(path.join(dir, n), edit(n, fs.readFileSync(path.join(LABS2, n), 'utf8')));
   return dir;
 }
-/** example-labs-v2 where the report grades SEC-2 missed and SAF-2 slipped, and the review came out late. */
+/** example-labs where the report grades SEC-2 missed and SAF-2 slipped, and the review came out late. */
 const gradedBadly = () => labs2Copy((n, t) => (n.endsWith('.risk-report.yaml')
   ? t.replace('  - goal: SEC-2\n    outcome: met\n', '  - goal: SEC-2\n    outcome: missed\n    note: Two clusters still uncapped.\n  - goal: SAF-2\n    outcome: slipped\n')
     .replace('    published: 2026-10-02\n', '    published: 2026-11-01\n')
   : t));
 
 describe('report --format markdown on rsp/v2', () => {
-  test('example-labs-v2: decision, approvals, models, period, redactions, external review, scales, roles, gradings', () => {
+  test('example-labs: decision, approvals, models, period, redactions, external review, scales, roles, gradings', () => {
     const r = report([...TODAY, '--format', 'markdown', LABS2]);
     assert.equal(r.status, 0, r.stderr);
     const md = r.stdout;
+    // The shipped workspace: clean, six thresholds (with the alert and the research category), two near.
+    assert.match(md, /^## RSP overview \(as of 2026-11-23\)\n\n\*\*1 policy\*\* · \*\*6 thresholds\*\* \(0 crossed, 🟠 2 near\) · \*\*0 safeguard gaps\*\* · \*\*14 goals\*\* \(0 overdue, 0 unowned, 1 at risk\) · \*\*findings\*\*: 0 errors, 0 warnings, 0 infos in 4 files\n/);
+    assert.match(md, /### Findings\n\n✅ No findings in 4 files\.\n$/);
     assert.match(md, /latest risk report \*\*2026-q3\*\* \(published 2026-09-15\)\n\n\*\*Decision\*\*: \*\*deploy\*\* on 2026-09-15 by ceo, rso · \*\*approved by\*\* ceo, rso\n/);
     assert.match(md, /\n\*\*Models\*\* Example-4, Example-4-mini · \*\*period\*\* 2026-06-15 to 2026-09-14 · \*\*2 redactions\*\* · \*\*external review\*\* by Independent AI Safety Review Panel \(fictional\), received 2026-09-08, published 2026-10-02 \(24 days\)\n/);
     assert.match(md, /\*\*Scales\*\* \(lowest level first\):\n\n- \*\*asl\*\* AI Safety Levels \(safeguards\): ASL-1 → ASL-2 → ASL-3 → ASL-4 · built-in reference asl\n/);
@@ -162,7 +165,7 @@ describe('report --format html on rsp/v2 in Chromium', { skip: !fs.existsSync(CH
   }
   const lineOf = (file, needle) => fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.trim() === needle);
 
-  test('example-labs-v2 and gdm-fsf-v3: report facts, scales, roles, alert links, required standards, goal gradings', async () => {
+  test('example-labs and gdm-fsf-v3: report facts, scales, roles, alert links, required standards, goal gradings', async () => {
     const v = await open(write('labs2-gdm', [...TODAY, LABS2, GDM]));
     const { page } = v;
     const labs = page.locator('section.policy[data-policy="example-labs-rsp"]');

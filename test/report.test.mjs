@@ -14,7 +14,10 @@ import { ROOT, rspLint, lintJson } from './lib/cli.mjs';
 import { tempTree } from './lib/docs.mjs';
 
 const ARTIFACTS = path.join(ROOT, '.test-artifacts');
-const LABS = path.join(ROOT, 'examples', 'example-labs');
+// The full rsp/v1 edition of example-labs, frozen: this file checks the report on v1 documents
+// (report-v2.test.mjs checks it on the shipped v2 workspace, examples/example-labs).
+const LABS = path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full');
+const LABS_REL = path.relative(ROOT, LABS);
 const TODAY = ['--today', '2026-11-23'];
 const report = (args, opts) => rspLint(['report', ...args], opts);
 
@@ -26,7 +29,7 @@ const rowOf = (text, start) => {
   return cells(line);
 };
 
-/** example-labs copied to a temp folder, with `edit(name, text)` applied to each file. */
+/** The v1 edition of example-labs copied to a temp folder, with `edit(name, text)` applied to each file. */
 function labsCopy(edit = (_n, t) => t) {
   const files = {};
   for (const n of fs.readdirSync(LABS)) files[n] = edit(n, fs.readFileSync(path.join(LABS, n), 'utf8'));
@@ -86,8 +89,8 @@ describe('report: usage', () => {
 });
 
 describe('report --format markdown', () => {
-  test('example-labs: summary, matrix rows, roadmap attention, no findings', () => {
-    const r = report([...TODAY, '--format', 'markdown', 'examples/example-labs']);
+  test('example-labs, v1 edition: summary, matrix rows, roadmap attention, no findings', () => {
+    const r = report([...TODAY, '--format', 'markdown', LABS_REL]);
     assert.equal(r.status, 0, r.stderr);
     const md = r.stdout;
     assert.match(md, /^## RSP overview \(as of 2026-11-23\)\n\n\*\*1 policy\*\* · \*\*4 thresholds\*\* \(0 crossed, 🟠 1 near\) · \*\*0 safeguard gaps\*\* · \*\*14 goals\*\* \(0 overdue, 0 unowned, 1 at risk\) · \*\*findings\*\*: 0 errors, 0 warnings, 0 infos in 3 files\n/);
@@ -171,7 +174,7 @@ describe('report --format html in Chromium', { skip: !fs.existsSync(CHROMIUM) &&
     } };
   }
 
-  test('example-labs: header, matrix, timeline, findings; links open VS Code at the line', async () => {
+  test('example-labs, v1 edition: header, matrix, timeline, findings; links open VS Code at the line', async () => {
     const v = await openReport('example-labs', [...TODAY, LABS]);
     const { page, html } = v;
     // Self-contained and CSP-clean: no style attributes, no scripts, no external URL.

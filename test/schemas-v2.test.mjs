@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { undescribed } from './lib/schema-walk.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv').default;
@@ -42,20 +43,7 @@ describe('the v2 schemas', () => {
       addFormats(meta);
       meta.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
       assert.equal(meta.validateSchema(schema), true, JSON.stringify(meta.errors));
-      const missing = [];
-      const walk = (s, at) => {
-        if (!s || typeof s !== 'object') return;
-        for (const [k, v] of Object.entries(s.properties ?? {})) {
-          if (!v.description) missing.push(`${at}.${k}`);
-          walk(v, `${at}.${k}`);
-        }
-        for (const key of ['items', 'then']) if (s[key]) walk(s[key], `${at}[${key}]`);
-        for (const key of ['anyOf', 'allOf']) (s[key] ?? []).forEach((x, i) => walk(x, `${at}<${key}${i}>`));
-        if (s.definitions) for (const [k, v] of Object.entries(s.definitions)) walk(v, `#${k}`);
-        if (s.properties && s.additionalProperties === undefined && !at.includes('[then]') && !at.includes('<')) missing.push(`${at} (additionalProperties unset)`);
-      };
-      walk(schema, '');
-      assert.deepEqual(missing, []);
+      assert.deepEqual(undescribed(schema), []);
       assert.equal(schema.required[0], 'format');
       assert.equal(schema.properties.format.const, 'rsp/v2');
       assert.equal(schema.properties.kind.const, kind);
@@ -116,7 +104,7 @@ describe('what the v2 schemas accept and reject', () => {
     q.thresholds[0].reqires = 'S-1';
     assert.ok(errorsOf('policy', q).some((e) => e.startsWith('/thresholds/0 ') && e.includes('(reqires)')));
     // v1 documents are not v2 documents.
-    const v1 = YAML.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example-labs', 'example-labs.rsp.yaml'), 'utf8'));
+    const v1 = YAML.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example-labs-v1', 'example-labs.rsp.yaml'), 'utf8'));
     assert.ok(errorsOf('policy', { ...v1, format: 'rsp/v2' }).some((e) => e.includes('(asl_standards)')));
   });
 
@@ -212,7 +200,7 @@ describe('what the v2 schemas accept and reject', () => {
 // The examples
 // ------------------------------------------------------------------------------------------
 
-const V2_DIRS = ['anthropic-rsp-v3', 'openai-preparedness-v2', 'gdm-fsf-v3', 'example-labs-v2'];
+const V2_DIRS = ['anthropic-rsp-v3', 'openai-preparedness-v2', 'gdm-fsf-v3', 'example-labs'];
 
 /** Every rsp/v2 document under examples/ (with-problems is left out: it is broken on purpose), parsed (YAML 1.2 core: dates stay strings). */
 function loadExamples() {
@@ -450,19 +438,19 @@ const EXPECTED = {
       'gdm-fsf-v3.rsp.yaml asl-not-defined instrumental-reasoning-2->misalignment-mitigations',
     ],
   },
-  'example-labs-v2': { today: '2026-11-23', findings: [] },
+  'example-labs': { today: '2026-11-23', findings: [] },
 };
 
 describe('the v2 examples', () => {
-  test('each real-framework folder and example-labs-v2 holds v2 documents, with a README naming its source', () => {
+  test('each real-framework folder and example-labs holds v2 documents, with a README naming its source', () => {
     for (const dir of V2_DIRS) {
       const docs = EXAMPLES.filter((e) => e.dir === dir);
       assert.ok(docs.some((e) => e.kind === 'policy'), `${dir} has a v2 policy`);
       const readme = fs.readFileSync(path.join(ROOT, 'examples', dir, 'README.md'), 'utf8');
       assert.match(readme, /[Ss]ource/, dir);
-      for (const e of docs) if (dir !== 'example-labs-v2') assert.match(e.text.slice(0, 1500), /illustrative/i, `${e.name}: the header says it is an illustrative encoding`);
+      for (const e of docs) if (dir !== 'example-labs') assert.match(e.text.slice(0, 1500), /illustrative/i, `${e.name}: the header says it is an illustrative encoding`);
     }
-    for (const dir of ['anthropic-rsp-v3', 'example-labs-v2']) {
+    for (const dir of ['anthropic-rsp-v3', 'example-labs']) {
       for (const kind of ['roadmap', 'risk-report']) assert.ok(EXAMPLES.some((e) => e.dir === dir && e.kind === kind), `${dir} has a ${kind}`);
     }
   });
@@ -480,8 +468,8 @@ describe('the v2 examples', () => {
     });
   }
 
-  test('the preview itself catches what it checks (a broken copy of example-labs-v2)', () => {
-    const saved = EXAMPLES.filter((e) => e.dir === 'example-labs-v2').map((e) => [e, e.data]);
+  test('the preview itself catches what it checks (a broken copy of example-labs)', () => {
+    const saved = EXAMPLES.filter((e) => e.dir === 'example-labs').map((e) => [e, e.data]);
     try {
       for (const [e] of saved) {
         e.data = structuredClone(e.data);
@@ -492,7 +480,7 @@ describe('the v2 examples', () => {
         if (e.kind === 'roadmap') { e.data.goals[0].supports = ['nope']; e.data.goals.push({ id: 'Z-1', area: 'policy', title: 'z', owner: 'Policy Team', due: '2026-12-31', status: 'done', supports: ['ASL-3'] }); }
         if (e.kind === 'risk-report') { e.data.roadmap_review = e.data.roadmap_review.slice(1); e.data.assessments[0].evidence.push({ evaluation: 'no-such-eval' }); }
       }
-      const got = lintPreview('example-labs-v2', '2026-11-23');
+      const got = lintPreview('example-labs', '2026-11-23');
       for (const want of ['unknown-reference ASL-9', 'alert-without-target X-alert', 'unknown-reference nope', 'goal-done-without-date Z-1', 'unknown-reference no-such-eval', 'goal-unreviewed', 'threshold-not-assessed X-alert']) {
         assert.ok(got.some((f) => f.includes(want)), `${want} in ${JSON.stringify(got)}`);
       }

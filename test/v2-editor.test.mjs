@@ -13,13 +13,13 @@ import { ROOT } from './lib/cli.mjs';
 import { startLsp, uri, posOf } from './lib/lsp.mjs';
 
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-v2-editor-'));
-for (const d of ['gdm-fsf-v3', 'openai-preparedness-v2', 'example-labs-v2']) fs.cpSync(path.join(ROOT, 'examples', d), path.join(ws, d), { recursive: true });
-fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'outline-v1'), path.join(ws, 'v1'), { recursive: true });
+for (const d of ['gdm-fsf-v3', 'openai-preparedness-v2', 'example-labs']) fs.cpSync(path.join(ROOT, 'examples', d), path.join(ws, d), { recursive: true });
+fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full'), path.join(ws, 'v1'), { recursive: true });
 const GDM = path.join(ws, 'gdm-fsf-v3', 'gdm-fsf-v3.rsp.yaml');
 const OAI = path.join(ws, 'openai-preparedness-v2', 'openai-preparedness-v2.rsp.yaml');
-const LABS = path.join(ws, 'example-labs-v2', 'example-labs.rsp.yaml');
-const LABS_R = path.join(ws, 'example-labs-v2', 'frontier-safety.roadmap.yaml');
-const LABS_Q = path.join(ws, 'example-labs-v2', '2026-q3.risk-report.yaml');
+const LABS = path.join(ws, 'example-labs', 'example-labs.rsp.yaml');
+const LABS_R = path.join(ws, 'example-labs', 'frontier-safety.roadmap.yaml');
+const LABS_Q = path.join(ws, 'example-labs', '2026-q3.risk-report.yaml');
 const PROFILE = path.join(ws, 'acme.profile.yaml');
 fs.writeFileSync(PROFILE, `format: rsp/v2
 kind: profile
@@ -122,7 +122,7 @@ describe('outline of rsp/v2 documents', () => {
     assert.equal(named(named(syms, 'thresholds').children, 'bio-chem-high').detail, 'High · requires high-safeguards — Biological and chemical, High');
   });
 
-  test('example-labs-v2: research role, every governance part, changes with renames; the roadmap; the report with threat models, decision and roadmap review', async () => {
+  test('example-labs: research role, every governance part, changes with renames; the roadmap; the report with threat models, decision and roadmap review', async () => {
     await open(LABS);
     const syms = await symbols(LABS);
     assertWellFormed(syms);
@@ -164,7 +164,7 @@ describe('outline of rsp/v2 documents', () => {
     ]);
   });
 
-  test('v1 outlines are exactly what they were before v2 (frozen in test/fixtures/outline-v1)', async () => {
+  test('v1 outlines are exactly what they were before v2 (frozen in test/fixtures/example-labs-v1-full)', async () => {
     const r = (x) => `${x.start.line}:${x.start.character}-${x.end.line}:${x.end.character}`;
     const lines = [];
     for (const f of ['2026-q3.risk-report.yaml', 'example-labs.rsp.yaml', 'frontier-safety.roadmap.yaml']) {
@@ -174,7 +174,7 @@ describe('outline of rsp/v2 documents', () => {
       const walk = (s, d) => { lines.push(`${'  '.repeat(d)}${s.name} | ${s.kind} | ${s.detail ?? ''} | ${r(s.range)} | ${r(s.selectionRange)}`); for (const c of s.children ?? []) walk(c, d + 1); };
       for (const s of await symbols(p)) walk(s, 0);
     }
-    assert.equal(lines.join('\n') + '\n', text(path.join(ROOT, 'test', 'fixtures', 'outline-v1', 'outline.expected.txt')));
+    assert.equal(lines.join('\n') + '\n', text(path.join(ROOT, 'test', 'fixtures', 'example-labs-v1-full', 'outline.expected.txt')));
   });
 });
 

@@ -20,7 +20,7 @@ describe('the real frameworks as rsp/v2 examples lint with no error', () => {
     ['anthropic-rsp-v3', '2026-04-15', { 'warning:asl-not-defined': 2, 'warning:compliance-gap': 2 }],
     ['openai-preparedness-v2', '2025-06-01', { 'warning:asl-not-defined': 3, 'warning:threshold-without-evaluation': 5, 'warning:compliance-gap': 7 }],
     ['gdm-fsf-v3', '2025-10-01', { 'warning:asl-not-defined': 2, 'warning:compliance-gap': 6 }],
-    ['example-labs-v2', '2026-11-23', {}],
+    ['example-labs', '2026-11-23', {}],
   ]) {
     test(`${dir}: only the warnings that are true of the framework`, () => {
       const r = lintJson(['--today', today, EX(dir)]);
@@ -33,7 +33,7 @@ describe('the real frameworks as rsp/v2 examples lint with no error', () => {
 describe('compatibility', () => {
   test('a v1 name in a v2 document is one schema finding naming the v2 name, and --fix renames it', () => {
     const dir = tmp();
-    const policy = fs.readFileSync(path.join(EX('example-labs'), 'example-labs.rsp.yaml'), 'utf8').replace('format: rsp/v1', 'format: rsp/v2');
+    const policy = fs.readFileSync(path.join(EX('example-labs-v1'), 'example-labs.rsp.yaml'), 'utf8').replace('format: rsp/v1', 'format: rsp/v2');
     fs.writeFileSync(path.join(dir, 'p.rsp.yaml'), policy);
     const r = lintJson(['--today', '2026-11-23', 'p.rsp.yaml'], { cwd: dir });
     const schema = r.findings.filter((f) => f.rule === 'schema');
@@ -48,19 +48,30 @@ describe('compatibility', () => {
     assert.doesNotMatch(text, /^asl_standards:|^\s+- level:/m);
   });
 
-  test('a v2 roadmap links a v1 policy, and a v1 report a v2 policy', () => {
+  test('a v2 roadmap links a v1 policy (the shipped v1 example), and a v1 report a v2 policy', () => {
+    // examples/example-labs-v1: a v1 policy and report, and a v2 roadmap whose goals support the v1 policy's ids.
+    const formats = Object.fromEntries(fs.readdirSync(EX('example-labs-v1')).filter((f) => f.endsWith('.yaml'))
+      .map((f) => [f, /^format: (\S+)$/m.exec(fs.readFileSync(path.join(EX('example-labs-v1'), f), 'utf8'))[1]]));
+    assert.deepEqual(formats, { '2026-q3.risk-report.yaml': 'rsp/v1', 'example-labs.rsp.yaml': 'rsp/v1', 'frontier-safety.roadmap.yaml': 'rsp/v2' });
+    const clean = lintJson(['--today', '2026-11-23', EX('example-labs-v1')]);
+    assert.equal(clean.status, 0);
+    assert.deepEqual(clean.findings, []);
+    // The links are followed, not ignored: a misspelt id in the v2 roadmap is named against the v1 policy.
     const dir = tmp();
-    fs.cpSync(EX('example-labs'), dir, { recursive: true });
+    fs.cpSync(EX('example-labs-v1'), dir, { recursive: true });
     const rm = path.join(dir, 'frontier-safety.roadmap.yaml');
-    fs.writeFileSync(rm, fs.readFileSync(rm, 'utf8').replace('format: rsp/v1', 'format: rsp/v2'));
+    fs.writeFileSync(rm, fs.readFileSync(rm, 'utf8').replace('supports: [asl3-two-party-access]', 'supports: [asl3-two-party-acess]'));
     const r = lintJson(['--today', '2026-11-23', dir]);
-    assert.deepEqual(r.findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(r.findings.map((f) => `${f.severity} ${f.rule} ${f.message}`), ["error unknown-reference goal SEC-1 supports 'asl3-two-party-acess', which is not an id or ASL level of the policy example-labs.rsp.yaml; did you mean 'asl3-two-party-access'?"]);
+    // The small v1 report beside the v2 policy: read against the v2 policy's thresholds, alert and standards.
     const v2dir = tmp();
-    fs.cpSync(EX('example-labs-v2'), v2dir, { recursive: true });
-    const report = fs.readFileSync(path.join(EX('example-labs'), '2026-q3.risk-report.yaml'), 'utf8').replace('policy: example-labs.rsp.yaml', 'policy: example-labs.rsp.yaml');
-    fs.writeFileSync(path.join(v2dir, 'v1.risk-report.yaml'), report);
+    fs.cpSync(EX('example-labs'), v2dir, { recursive: true });
+    fs.copyFileSync(path.join(EX('example-labs-v1'), '2026-q3.risk-report.yaml'), path.join(v2dir, 'v1.risk-report.yaml'));
     const r2 = lintJson(['--today', '2026-11-23', path.join(v2dir, 'v1.risk-report.yaml')]);
-    assert.ok(!r2.findings.some((f) => f.rule === 'unknown-reference' && /policy/.test(f.message) && /cannot|not a policy/.test(f.message)), JSON.stringify(r2.findings));
+    assert.deepEqual(counts(r2.findings), { 'warning:threshold-not-assessed': 3, 'error:crossed-without-safeguards': 9 }, JSON.stringify(r2.findings.map((f) => f.message)));
+    const unassessed = r2.findings.filter((f) => f.rule === 'threshold-not-assessed').map((f) => /threshold (\S+)/.exec(f.message)[1]);
+    assert.deepEqual(unassessed, ['CBRN-4', 'AI-RND-checkpoint', 'AI-RND-5'], 'the alert is assessed too; the research category is not');
+    assert.ok(r2.findings.filter((f) => f.rule === 'crossed-without-safeguards').every((f) => /^CBRN-3 is 'near', but its required safeguard asl3-\S+ \(ASL-3 (deployment|security)\)/.test(f.message)));
   });
 
   test('an unknown format names both formats', () => {

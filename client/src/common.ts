@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { CodeActionRequest, State, type BaseLanguageClient, type CodeAction, type LanguageClientOptions } from 'vscode-languageclient';
+import { newFromTemplate, previewDocument } from './document';
+import { reviewChanges } from './review';
 
 export const LANGUAGES: Record<string, string> = { policy: 'rsp-policy', roadmap: 'rsp-roadmap', 'risk-report': 'rsp-risk-report', profile: 'rsp-profile' };
 const FORMAT = /^format[ \t]*:[ \t]*(["']?)rsp\/v[12]\1[ \t]*(#.*)?$/m;
@@ -192,6 +194,9 @@ export async function activateWith(
     vscode.commands.registerCommand('rsp-lint.openOverview', () => openOverview(context, uriOf)),
     vscode.commands.registerCommand('rsp-lint.newDocument', (kind?: unknown) => newDocument(kind)),
     vscode.commands.registerCommand('rsp-lint.migrateToV2', () => migrateToV2(c)),
+    vscode.commands.registerCommand('rsp-lint.previewDocument', (uri?: unknown) => previewDocument(context, client, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('rsp-lint.newFromTemplate', (framework?: unknown, folder?: unknown) => newFromTemplate(framework, folder)),
+    vscode.commands.registerCommand('rsp-lint.reviewChanges', (base?: unknown) => reviewChanges(context, c, uriOf, base)),
   );
   vscode.workspace.textDocuments.forEach(detect);
 

@@ -1,5 +1,5 @@
 // Compliance profiles in real VS Code (code-server) in Chromium: a compliance officer lists
-// ca-sb53 and eu-gpai-cop-ss in Example Labs' policy (examples/example-labs-v2, one claim taken
+// ca-sb53 and eu-gpai-cop-ss in Example Labs' policy (examples/example-labs, one claim taken
 // out), sees in the Problems panel which legal elements the policy does not yet address with
 // the citation to read, opens the workspace profile (its own language, checked as typed), and
 // the policy overview shows the coverage matrix; a click on a met requirement opens what meets
@@ -13,7 +13,7 @@ import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-compliance-vscode-'));
-fs.cpSync(path.join(root, 'examples', 'example-labs-v2'), workspace, { recursive: true });
+fs.cpSync(path.join(root, 'examples', 'example-labs'), workspace, { recursive: true });
 const policyFile = path.join(workspace, 'example-labs.rsp.yaml');
 let text = fs.readFileSync(policyFile, 'utf8');
 text = text.replace('    - ca-sb53\n', '    - ca-sb53\n    - eu-gpai-cop-ss\n');

@@ -12,8 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-overview-'));
 fs.cpSync(path.join(root, 'examples', 'example-labs'), workspace, { recursive: true });
 const file = path.join(workspace, 'frontier-safety.roadmap.yaml');
-let text = fs.readFileSync(file, 'utf8');
-text = text.replace('    title: Second generation of input and output classifiers\n    owner: Safeguards Engineering\n', '    title: Second generation of input and output classifiers\n');
+const original = fs.readFileSync(file, 'utf8');
+const text = original.replace('    title: Second generation of input and output classifiers\n    owner: Safeguards Engineering\n', '    title: Second generation of input and output classifiers\n');
+assert.notEqual(text, original, 'the example roadmap has SAF-1 with its owner');
 fs.writeFileSync(file, text);
 const lineOf = (needle) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
@@ -48,6 +49,9 @@ try {
   await step('the matrix and the timeline are shown', async () => {
     const body = await view.locator('body').innerText();
     for (const t of ['CBRN-3', 'CBRN-4', 'AI-RND-4', 'AI-RND-5', 'asl3-egress-control', 'near']) assert.ok(body.includes(t), `${t} shown`);
+    // What the v2 workspace adds: an alert threshold and a research category, the report's decision.
+    for (const t of ['AI-RND-checkpoint', 'CYBER-watch']) assert.ok(body.includes(t), `${t} shown`);
+    assert.match(body, /Decision\s*deploy on 2026-09-15/, 'the risk report\'s decision');
     for (const area of ['security', 'alignment', 'safeguards', 'policy']) assert.match(body, new RegExp(area, 'i'));
     assert.match(body, /SAF-1/);
     assert.match(body, /unowned|no owner/i, 'the unowned goal is marked');

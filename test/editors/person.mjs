@@ -13,10 +13,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-person-'));
 fs.cpSync(path.join(root, 'examples', 'example-labs'), workspace, { recursive: true });
 const file = path.join(workspace, 'frontier-safety.roadmap.yaml');
-let text = fs.readFileSync(file, 'utf8');
+const original = fs.readFileSync(file, 'utf8');
 // A draft in progress: SAF-1 lost its owner, SAF-2's status has a typo.
-text = text.replace('    title: Second generation of input and output classifiers\n    owner: Safeguards Engineering\n', '    title: Second generation of ASL-3 input and output classifiers\n');
+let text = original.replace('    title: Second generation of input and output classifiers\n    owner: Safeguards Engineering\n', '    title: Second generation of ASL-3 input and output classifiers\n');
+assert.notEqual(text, original, 'the example roadmap has SAF-1 with its owner');
+const untypoed = text;
 text = text.replace('status: at-risk ', 'status: at-risc ');
+assert.notEqual(text, untypoed, "the example roadmap has SAF-2 'at-risk'");
 fs.writeFileSync(file, text);
 const lineOf = (needle) => text.slice(0, text.indexOf(needle)).split('\n').length;
 

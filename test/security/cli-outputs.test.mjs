@@ -169,3 +169,28 @@ describe('unified diffs (--fix-dry-run, migrate)', () => {
     }
   });
 });
+
+describe('change review (rsp-lint diff)', () => {
+  // The hostile workspace against an empty folder and the other way round: every id, title and
+  // file name appears as added or removed, in every format.
+  const empty = () => fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-sec-empty-'));
+  test('markdown: rendered by GitHub-flavoured Markdown and by marked, no link, image, HTML or autolink', async () => {
+    const { assertInertMarkdown } = await import('./markdown-check.mjs');
+    for (const args of [[empty(), dir], [dir, empty()]]) {
+      const r = rspLint(['diff', '--format', 'markdown', ...args]);
+      assert.ok([0, 1, 2].includes(r.status), r.stderr);
+      assert.ok(r.stdout.split('\n').filter((l) => l.startsWith('| ')).length > 3, r.stdout);
+      await assertInertMarkdown(r.stdout);
+    }
+  });
+  test('stylish and stderr: one visible line per change; html: text only, strict CSP', () => {
+    const r = rspLint(['diff', empty(), dir]);
+    for (const l of r.stdout.split('\n')) assert.doesNotMatch(l, FORBIDDEN_IN_LINE, JSON.stringify(l));
+    for (const l of r.stderr.split('\n')) assert.doesNotMatch(l, FORBIDDEN_IN_LINE, JSON.stringify(l));
+    const h = rspLint(['diff', '--format', 'html', empty(), dir]).stdout;
+    assert.doesNotMatch(h, /<script|<img|<iframe/i);
+    for (const m of h.matchAll(/\s(?:href|src)="([^"]*)"/g)) assert.match(m[1], /^(#|vscode:\/\/file\/)/, m[0]);
+    const j = JSON.parse(rspLint(['diff', '--format', 'json', empty(), dir]).stdout);
+    assert.ok(j.some((c) => HOSTILE_NAMES.some((n) => c.path.endsWith(n))), 'file names kept exactly in JSON');
+  });
+});

@@ -12,6 +12,8 @@ import { ROOT, rspLint } from '../lib/cli.mjs';
 const LABS = path.join(ROOT, 'examples', 'example-labs');
 const POLICY = fs.readFileSync(path.join(LABS, 'example-labs.rsp.yaml'), 'utf8');
 const ROADMAP = fs.readFileSync(path.join(LABS, 'frontier-safety.roadmap.yaml'), 'utf8');
+/** The workspace profile the policy lists (compliance.profiles), copied beside it. */
+const PROFILE = 'example-labs-controls.profile.yaml';
 /** The roadmap with one safe fix to make: a misspelled status. */
 const FIXABLE = ROADMAP.replace('status: done', 'status: in-progres');
 const tmp = (name) => fs.mkdtempSync(path.join(os.tmpdir(), `rsp-sec-${name}-`));
@@ -27,6 +29,7 @@ describe('--fix and symbolic links', () => {
     fs.chmodSync(target, 0o640);
     fs.symlinkSync('real/fsr.txt', path.join(dir, 'fsr.roadmap.yaml'));
     fs.writeFileSync(path.join(dir, 'policy.rsp.yaml'), POLICY);
+    fs.copyFileSync(path.join(LABS, PROFILE), path.join(dir, PROFILE));
     const r = rspLint(['--fix', '--today', '2026-11-23', 'fsr.roadmap.yaml', '.'], { cwd: dir });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.ok(fs.lstatSync(path.join(dir, 'fsr.roadmap.yaml')).isSymbolicLink(), 'still a link');

@@ -92,7 +92,7 @@ export function register(): void {
     });
 
     test('go to definition, references and rename across files', async () => {
-      const pos = at(roadmap, 'supports: [CBRN-3, CBRN-4]', 12);
+      const pos = at(roadmap, 'supports: [CBRN-3, CBRN-4,', 12);
       const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', roadmap.uri, pos);
       const target = defs[0] && ('uri' in defs[0] ? defs[0].uri : defs[0].targetUri);
       assert.match(target?.path ?? '', /example-labs\.rsp\.yaml$/);
@@ -156,7 +156,7 @@ export function register(): void {
       await vscode.commands.executeCommand('rsp-lint.showOutput');
     });
 
-    test('contributions: snippets for the three languages, the walkthrough with its three steps and their media, the icon', async () => {
+    test('contributions: snippets for the three languages, the walkthrough with its four steps and their media, the icon', async () => {
       const ext = vscode.extensions.getExtension(EXT)!;
       const pkg = ext.packageJSON as { icon: string; contributes: { snippets: Array<{ language: string; path: string }>; walkthroughs: Array<{ id: string; steps: Array<{ id: string; media: { markdown: string } ; description: string }> }> } };
       assert.deepEqual(pkg.contributes.snippets.map((x) => x.language).sort(), ['rsp-policy', 'rsp-risk-report', 'rsp-roadmap']);
@@ -165,7 +165,7 @@ export function register(): void {
         assert.ok(Object.keys(json).length >= 2, sn.path);
       }
       const [walk] = pkg.contributes.walkthroughs;
-      assert.deepEqual(walk!.steps.map((x) => x.id), ['create', 'finding', 'overview']);
+      assert.deepEqual(walk!.steps.map((x) => x.id), ['create', 'finding', 'overview', 'preview']);
       for (const step of walk!.steps) {
         await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown));
         for (const m of step.description.matchAll(/\(command:([\w.-]+)/g)) assert.ok((await vscode.commands.getCommands(true)).includes(m[1]!), m[1]);
@@ -174,7 +174,7 @@ export function register(): void {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXT}#${walk!.id}`, false);
     });
 
-    test('New Document (the walkthrough\'s first step) makes a policy from the snippet; the server finds its one open point', async () => {
+    test('New Document makes a policy from the snippet; the server finds its one open point', async () => {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('rsp-lint.newDocument', 'policy');
       assert.ok(editor);
       const doc = editor.document;
@@ -185,6 +185,45 @@ export function register(): void {
       const diags = await until('diagnostics of the filled-in policy', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.some((x) => code(x) === 'threshold-without-evaluation') ? d : undefined; });
       assert.deepEqual(diags.map((d) => `${code(d)} ${d.message}`), [`threshold-without-evaluation ${diags[0]!.message}`]);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    test('New Policy from Template (the walkthrough\'s first step) writes a starter that checks clean, and never overwrites', async () => {
+      const dir = file(`from-template-${Date.now()}`);
+      const made = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('rsp-lint.newFromTemplate', 'fsf', dir);
+      assert.ok(made, 'the files were written');
+      assert.deepEqual(made.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)), ['policy.rsp.yaml', 'frontier-safety.roadmap.yaml', 'first.risk-report.yaml']);
+      const policy = vscode.window.activeTextEditor?.document;
+      assert.equal(policy?.uri.toString(), made[0]!.toString(), 'the policy is opened');
+      assert.equal(policy?.languageId, 'rsp-policy');
+      assert.match(policy!.getText(), /rsp-lint init --framework fsf/);
+      assert.equal(policy!.isDirty, false, 'written to disk, not only to the editor');
+      // The server has checked it (a diagnostics event for it) and found nothing.
+      await until('the policy analysed', async () => {
+        const r = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', policy!.uri);
+        return r && r.length > 0 ? true : undefined;
+      });
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const u of made) assert.deepEqual(vscode.languages.getDiagnostics(u).map((d) => d.message), [], u.path);
+      // Again into the same folder: refused, the edited policy stays as it is.
+      const edited = `${policy!.getText()}# mine\n`;
+      await vscode.workspace.fs.writeFile(made[0]!, new TextEncoder().encode(edited));
+      const again = await vscode.commands.executeCommand<vscode.Uri[] | undefined>('rsp-lint.newFromTemplate', 'minimal', dir);
+      assert.equal(again, undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(made[0]!)), edited);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    test('Preview Policy Document: the roadmap\'s policy rendered beside it', async () => {
+      const rm = await vscode.workspace.openTextDocument(file('example-labs/frontier-safety.roadmap.yaml'));
+      await vscode.window.showTextDocument(rm);
+      const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('rsp-lint.previewDocument');
+      assert.ok(panel, 'a webview panel');
+      assert.equal(panel.viewType, 'rspDocument');
+      assert.equal(panel.title, 'Preview: Responsible Scaling Policy 3.0');
+      assert.match(panel.webview.html, /<h1 id="responsible-scaling-policy">Responsible Scaling Policy<\/h1>/);
+      assert.match(panel.webview.html, /Content-Security-Policy" content="default-src 'none'; style-src 'nonce-/);
+      assert.ok(panel.webview.html.includes('id="frontier-safety-roadmap"'), 'with the roadmap');
+      panel.dispose();
     });
   });
 }

@@ -136,6 +136,13 @@ function tests(): Test[] {
       await until('unknown-reference to come back', () => has());
     }],
 
+    ['RSP: Review Changes Against Git Ref… says the web extension cannot run git', async () => {
+      const r = await vscode.commands.executeCommand<{ error?: string } | undefined>('rsp-lint.reviewChanges', 'HEAD');
+      ok(r && typeof r.error === 'string', `an explanation, not a review: ${JSON.stringify(r)}`);
+      match(r.error!, /needs git, which the web extension cannot run/, 'the message');
+      ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => /RSP Change Review/.test(t.label)), 'no review view was opened');
+    }],
+
     ['RSP: Open Policy Overview renders the matrix and the timeline', async () => {
       await vscode.commands.executeCommand('rsp-lint.openOverview');
       const tab = await until('the overview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'RSP Policy Overview'));

@@ -9,7 +9,10 @@ import { check, checkHere } from './check';
 import { computeFixes, unifiedDiff } from './fix';
 import { FORMATS, render, type Format, type Located } from './formats';
 import type { CliIO } from './io';
+import { runInit } from './init';
 import { runMigrate } from './migrate';
+import { runRender } from './render';
+import { runDiff } from './diff';
 import { runReport } from './report';
 import { runCoverage } from './coverage';
 import { documentWritePolicy, writeAtomic, WriteRefused } from './write';
@@ -21,6 +24,9 @@ export const HELP = `Usage: rsp-lint [options] [paths...]
        rsp-lint report [--format html|markdown] [--out FILE] [--today YYYY-MM-DD] [paths...]
        rsp-lint migrate [--write] [paths...]
        rsp-lint coverage [--profile ID] [--format stylish|json|markdown] [paths...]
+       rsp-lint init [--framework rsp|preparedness|fsf|minimal] [--list] [DIR]
+       rsp-lint render [--format html|markdown] [--out FILE] [--strict] [paths...]
+       rsp-lint diff [--format stylish|json|markdown|html] OLD NEW | --base GITREF [paths...] | --staged [paths...]
 
 Checks frontier-AI safety policy documents (policy, roadmap, risk report, profile; formats rsp/v1 and rsp/v2).
 Paths are files or folders; folders are searched for *.rsp.yaml, *.roadmap.yaml,
@@ -57,6 +63,17 @@ rsp-lint coverage checks each rsp/v2 policy against the compliance profiles it l
 a *.profile.yaml file): per requirement met (by a structural check or a claim) or a gap, with
 its citation. A structural check, not legal advice. See rsp-lint coverage --help.
 
+rsp-lint init writes a commented starter policy, roadmap and risk report (rsp/v2) that check
+without errors; it never overwrites a file. See rsp-lint init --help.
+
+rsp-lint render writes a policy as the document to publish (HTML or Markdown). See
+rsp-lint render --help.
+
+rsp-lint diff reviews what a new version changes, item by item: each change weakened,
+strengthened or neutral, and whether the policy's change log explains each weakening; two
+files or folders, or the documents against a git ref (--base) or the staged versions against
+HEAD (--staged). Exit 1 when a weakening is unexplained. See rsp-lint diff --help.
+
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage or I/O error.
 Configuration: .rsp-lint.yaml or .rsp-lint.yml (nearest folder up wins).
 Documentation: ${DOCS_URL}
@@ -68,7 +85,7 @@ function firstPositional(argv: string[]): { value: string; index: number } | und
   try {
     const { tokens } = parseArgs({
       args: argv, allowPositionals: true, strict: false, tokens: true,
-      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, profile: { type: 'string' } },
+      options: { format: { type: 'string' }, today: { type: 'string' }, 'max-warnings': { type: 'string' }, out: { type: 'string' }, framework: { type: 'string' }, base: { type: 'string' }, profile: { type: 'string' } },
     });
     const t = tokens?.find((x) => x.kind === 'positional');
     return t && t.kind === 'positional' ? { value: t.value, index: t.index } : undefined;
@@ -80,6 +97,9 @@ export async function runCli(argv: string[], io: CliIO, version: string): Promis
   if (sub?.value === 'report') return runReport([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'coverage') return runCoverage([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   if (sub?.value === 'migrate') return runMigrate([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'init') return runInit([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'render') return runRender([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
+  if (sub?.value === 'diff') return runDiff([...argv.slice(0, sub.index), ...argv.slice(sub.index + 1)], io);
   let values: Record<string, string | boolean | undefined>, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

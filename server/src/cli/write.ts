@@ -23,12 +23,19 @@ export interface WritePolicy {
    * refuses every link.
    */
   followLink: false | ((real: string) => boolean);
+  /** Create a new file only: refuse when anything (a file, a link, even a link to nothing) is
+   *  already at the path, and never replace what appears there meanwhile (`rsp-lint init`). */
+  createOnly?: boolean;
 }
+
+/** Thrown (a WriteRefused) when a create-only write finds something at its path. */
+export class AlreadyExists extends WriteRefused {}
 
 /** Where writing `file` would really write, or a WriteRefused saying why not. */
 export function writeDestination(file: string, policy: WritePolicy): string {
   let st: fs.Stats;
   try { st = fs.lstatSync(file); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new WriteRefused('the path it would go in is not a folder');
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     const dir = path.dirname(file);
     let d: fs.Stats;
@@ -36,6 +43,7 @@ export function writeDestination(file: string, policy: WritePolicy): string {
     if (!d.isDirectory()) throw new WriteRefused('the path it would go in is not a folder');
     return file; // a new file
   }
+  if (policy.createOnly) throw new AlreadyExists(st.isSymbolicLink() ? 'a symbolic link is already there; nothing was written' : 'it already exists; nothing was written');
   if (st.isSymbolicLink()) {
     let real: string;
     try { real = fs.realpathSync(file); } catch { throw new WriteRefused('it is a symbolic link to nothing; not written'); }
@@ -82,7 +90,22 @@ export function writeAtomic(file: string, text: string, policy: WritePolicy = { 
       fs.writeFileSync(fd, text, 'utf8');
       fs.fsyncSync(fd);
     } finally { fs.closeSync(fd); }
-    fs.renameSync(tmp, dest);
+    if (policy.createOnly) {
+      // A hard link fails if anything has appeared at dest since the check: never replaces it.
+      try { fs.linkSync(tmp, dest); } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new AlreadyExists('it already exists; nothing was written');
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+        // A file system without hard links: an exclusive copy (also never replaces).
+        try { fs.copyFileSync(tmp, dest, fs.constants.COPYFILE_EXCL); } catch (e2) {
+          if ((e2 as NodeJS.ErrnoException).code === 'EEXIST') throw new AlreadyExists('it already exists; nothing was written');
+          throw e2;
+        }
+      }
+      fs.unlinkSync(tmp);
+    } else {
+      fs.renameSync(tmp, dest);
+    }
     pendingTemp = undefined;
   } catch (e) {
     try { fs.unlinkSync(tmp); } catch { /* never created */ }

@@ -5,6 +5,8 @@ import * as v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { discover } from '../cli/discover';
+import { gitPlan } from '../cli/diff';
+import { openRepo, reviewBases } from '../cli/git';
 import { docsUrl } from '../engine/rules/docs';
 import { EditorHost, isVirtualPath, uriToPath } from './editor-host';
 import { startServer } from './server';
@@ -45,5 +47,10 @@ export function startNodeServer(): void {
       return { targets: found.targets.map((t) => t.abs), configs: found.configs };
     },
     isInside: (path, root) => path.startsWith(root + nodePath.sep),
+    changeReview: (root, base, label) => {
+      const plan = gitPlan({ cwd: root, env: process.env }, base, false, ['.'], label);
+      return { pairs: plan.pairs, oldWs: plan.oldWs, base: plan.base ?? base };
+    },
+    reviewBases: (root) => reviewBases(openRepo(root, process.env)),
   });
 }

@@ -1,5 +1,7 @@
 /** What the language server needs from where it runs: Node (node.ts) or a web worker (browser.ts). */
 import type { Host } from '../engine/workspace/host';
+import type { DocPair } from '../engine/diff/review';
+import type { Workspace } from '../engine/workspace/workspace';
 
 export interface Platform {
   host: Host;
@@ -21,4 +23,12 @@ export interface Platform {
   onRead?(listener: (path: string) => void): void;
   /** Set while reads started by an analysis are in flight: resolves when they are all done. */
   loading?(): Promise<void> | undefined;
+  /**
+   * Node only (git runs as a child process): the documents under `root` to review against
+   * `base`, and a workspace that loads their old versions. Throws an Error with a one-line
+   * message for a ref or folder git does not know.
+   */
+  changeReview?(root: string, base: string, label?: string): { pairs: DocPair[]; oldWs: Workspace; base: string };
+  /** Node only: refs to offer for a review of `root` (a pull request's merge base first). */
+  reviewBases?(root: string): Array<{ ref: string; label: string; detail: string }>;
 }

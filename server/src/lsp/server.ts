@@ -22,6 +22,12 @@ import { semanticTokensIn, TOKEN_MODIFIERS, TOKEN_TYPES } from '../engine/featur
 import { encodeSemanticTokens } from './semantic-tokens';
 import { buildOverview } from '../engine/features/overview';
 import { renderOverviewBody, renderOverviewHtml } from '../present/overview-html';
+import { RENDER_DOCUMENT_REQUEST, renderDocumentFor } from './render-document';
+import { reviewDocuments, type DocPair, type DocReview } from '../engine/diff/review';
+import { summarize } from '../engine/diff/diff';
+import { WEAKENING_RULE, weakeningFindings, type Explainer, type WeakeningFinding } from '../engine/diff/findings';
+import { renderDiffBody, renderDiffHtml } from '../present/diff-html';
+import { diffSummary } from '../present/diff-markdown';
 import { localToday } from '../engine/model/dates';
 import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 import { RULES_BY_ID } from '../engine/rules';
@@ -52,6 +58,12 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
 
 export const OPEN_DOCS_COMMAND = 'rsp-lint.openRuleDocs';
 export const OVERVIEW_REQUEST = 'rsp/overview';
+/** The change review against a git ref: `{ uri?, base, label?, nonce? }` runs it (git), `{ refresh: true }` re-renders it. */
+export const REVIEW_REQUEST = 'rsp/changeReview';
+/** Refs to offer for a review: `{ uri? }` → `{ bases: [{ ref, label, detail }] }`. */
+export const REVIEW_BASES_REQUEST = 'rsp/reviewBases';
+/** The review's view was closed: its `weakening-unexplained` diagnostics go. */
+export const REVIEW_CLOSE_NOTIFICATION = 'rsp/changeReviewClosed';
 /** The code action kind of "Migrate this document to rsp/v2" (a source action: it is about the whole document). */
 export const MIGRATE_KIND = 'source.rspLint.migrateToV2';
 /** Bounds on the workspace scan at start-up. */
@@ -141,8 +153,50 @@ export function startServer(connection: Connection, platform: Platform): void {
       connection.console.error(`rsp-lint: analysis of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
       findings = [{ rule: 'internal-error', severity: 'error', message: `the analysis failed (${(e as Error)?.message}); please report this with the document`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0] }];
     }
+    findings = findings.concat(weakeningsOf(path).map((w) => w.finding));
     void connection.sendDiagnostics({ uri: toUri(path), ...(open ? { version: open.version } : {}), diagnostics: findings.map(diagnostic) });
   }
+
+  // ---- the change review against a git ref (git runs in the platform: Node only)
+  let review: { pairs: DocPair[]; oldWs: Workspace; base: string; label: string; root: string } | undefined;
+  const reviewPaths = () => new Set((review?.pairs ?? []).flatMap((p) => (p.newPath ? [p.newPath] : [])));
+  /** The unexplained weakenings of one document, while a review is open: its findings and fixes. */
+  function weakeningsOf(path: string): WeakeningFinding[] {
+    const pair = review?.pairs.find((p) => p.newPath === path);
+    if (!review || !pair) return [];
+    try {
+      const doc = ws.load(path);
+      const severity = ws.severity(WEAKENING_RULE, doc.config);
+      if (severity === 'off' || !doc.parsed || doc.parsed.blocking) return [];
+      const [r] = reviewDocuments(review.oldWs, ws, [pair]);
+      if (!r || r.error) return [];
+      let explainer: Explainer | undefined;
+      if (doc.model?.kind === 'policy') explainer = { path, parsed: doc.parsed, model: doc.model };
+      else if (doc.model && doc.model.kind !== 'profile' && doc.model.policyRef !== undefined) {
+        const target = platform.host.resolve(platform.host.dirname(path), doc.model.policyRef);
+        const pd = ws.load(target);
+        if (pd.model?.kind === 'policy' && pd.parsed && !pd.parsed.blocking) explainer = { path: target, parsed: pd.parsed, model: pd.model };
+      }
+      return weakeningFindings(r, doc.parsed, severity, review.label, explainer, ws.options.today);
+    } catch (e) {
+      connection.console.error(`rsp-lint: change review of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return [];
+    }
+  }
+  function reviewPage(nonce: string | undefined): { html: string; body: string; summary: string; unexplained: number; base: string } {
+    const r = review!;
+    const reviews: DocReview[] = reviewDocuments(r.oldWs, ws, r.pairs);
+    const opts = { mode: 'webview' as const, base: r.label, paths: (d: DocReview) => { const p = r.pairs.find((x) => x.display === d.display); return { ...(p?.newPath ? { new: p.newPath } : {}) }; } };
+    return {
+      html: renderDiffHtml(reviews, { ...opts, ...(nonce ? { nonce } : {}) }), body: renderDiffBody(reviews, opts),
+      summary: diffSummary(reviews), unexplained: summarize(reviews.flatMap((x) => x.changes)).unexplained, base: r.label,
+    };
+  }
+  /** The workspace folder a review covers: the one holding the document, else the first. */
+  const reviewRoot = (uri: unknown): string | undefined => {
+    const p = typeof uri === 'string' ? toPath(uri) : undefined;
+    return (p && roots.find((r) => platform.isInside(p, r))) ?? roots[0] ?? (p ? platform.host.dirname(p) : undefined);
+  };
 
   function isRspPath(path: string, text?: string): boolean {
     return isRspDocument(path, () => text ?? platform.sniff(path));
@@ -393,6 +447,14 @@ export function startServer(connection: Connection, platform: Platform): void {
       const diag = wanted.find((d) => d.code === a.finding.rule && d.range.start.line === a.finding.range.start.line) ?? diagnostic(a.finding);
       out.push({ title: terminalText(a.title), kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [params.textDocument.uri]: textEdits(p, a.edits) } }, ...(a.preferred ? { isPreferred: true } : {}) });
     }
+    for (const w of review ? weakeningsOf(p) : []) {
+      const f = w.finding;
+      if (!(f.offsets[0] <= end && f.offsets[1] >= start) || !w.fix) continue;
+      if (wanted.length && !wanted.some((d) => d.code === WEAKENING_RULE && d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character)) continue;
+      const diag = wanted.find((d) => d.code === WEAKENING_RULE && d.range.start.line === f.range.start.line) ?? diagnostic(f);
+      out.push({ title: terminalText(w.fix.title), kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [toUri(w.fix.path)]: textEdits(w.fix.path, [w.fix.edit]) } }, isPreferred: true });
+      findings.push(f);
+    }
     for (const rule of new Set(findings.map((f) => f.rule))) {
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${rule}`, command: OPEN_DOCS_COMMAND, arguments: [rule] } });
     }
@@ -416,6 +478,45 @@ export function startServer(connection: Connection, platform: Platform): void {
     const o = buildOverview(ws, paths, findings, ws.options.today ?? localToday());
     const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
     return { html: renderOverviewHtml(o, { mode: 'webview', ...(nonce ? { nonce } : {}), title: 'RSP Policy Overview' }), body: renderOverviewBody(o, { mode: 'webview', title: 'RSP Policy Overview' }) };
+  });
+
+  /** The policy that a document is or links to, as its publishable document (the preview webview). */
+  connection.onRequest(RENDER_DOCUMENT_REQUEST, (params: { uri?: string; nonce?: string }) => {
+    const paths = [...new Set([...known, ...openPaths().filter((p) => ws.hasText(p))])];
+    const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
+    return renderDocumentFor(ws, paths, typeof params?.uri === 'string' ? toPath(params.uri) : undefined, nonce);
+  });
+
+  connection.onRequest(REVIEW_BASES_REQUEST, (params: { uri?: string }) => {
+    if (!platform.reviewBases) throw new ResponseError(-32601, 'the change review needs git, which the web extension cannot run: use VS Code on the desktop, or rsp-lint diff');
+    const root = reviewRoot(params?.uri);
+    if (!root) throw new ResponseError(-32602, 'open a folder to review its changes');
+    try { return { bases: platform.reviewBases(root) }; } catch (e) { throw new ResponseError(-32603, terminalText((e as Error).message)); }
+  });
+
+  connection.onRequest(REVIEW_REQUEST, (params: { uri?: string; base?: string; label?: string; nonce?: string; refresh?: boolean }) => {
+    const nonce = typeof params?.nonce === 'string' && /^[A-Za-z0-9]{16,64}$/.test(params.nonce) ? params.nonce : undefined;
+    if (params?.refresh) {
+      if (!review) throw new ResponseError(-32602, 'no change review is open');
+      return reviewPage(nonce);
+    }
+    if (!platform.changeReview) throw new ResponseError(-32601, 'the change review needs git, which the web extension cannot run: use VS Code on the desktop, or rsp-lint diff');
+    const base = typeof params?.base === 'string' && params.base.trim() ? params.base.trim() : 'HEAD';
+    const root = reviewRoot(params?.uri);
+    if (!root) throw new ResponseError(-32602, 'open a folder to review its changes');
+    const before = reviewPaths();
+    const label = typeof params?.label === 'string' && params.label ? params.label : base;
+    let plan;
+    try { plan = platform.changeReview(root, base, label); } catch (e) { throw new ResponseError(-32603, terminalText((e as Error).message)); }
+    review = { ...plan, label, root };
+    for (const p of new Set([...before, ...reviewPaths()])) schedule(p, false);
+    return reviewPage(nonce);
+  });
+
+  connection.onNotification(REVIEW_CLOSE_NOTIFICATION, () => {
+    const before = reviewPaths();
+    review = undefined;
+    for (const p of before) schedule(p, false);
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -130,7 +130,15 @@ function contentNonce(text: string): string {
 }
 
 export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): string {
-  const body = renderOverviewBody(o, opts);
+  return renderPage(renderOverviewBody(o, opts), opts, COVERAGE_CSS);
+}
+
+/**
+ * A page in the overview's shell — its CSS (plus `extraCss`), CSP, nonce and, in a webview,
+ * its script (links with `data-path` post `open`; `update` swaps the body) — around `body`
+ * (already HTML). Shared by the change review's page (present/diff-html.ts).
+ */
+export function renderPage(body: string, opts: Pick<OverviewHtmlOptions, 'mode' | 'nonce' | 'title'>, extraCss = ''): string {
   const nonce = opts.nonce ?? (opts.mode === 'file' ? contentNonce(body) : randomNonce());
   if (!/^[A-Za-z0-9+/=_-]{8,128}$/.test(nonce)) throw new Error('renderOverviewHtml: the nonce must be 8 to 128 base64 characters');
   const title = opts.title ?? 'RSP overview';
@@ -145,7 +153,7 @@ export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rsp-lint">
 <title>${esc(title)}</title>
-<style nonce="${nonce}">${CSS}${COVERAGE_CSS}</style>
+<style nonce="${nonce}">${CSS}${extraCss}</style>
 ${opts.mode === 'webview' ? `<script nonce="${nonce}">${SCRIPT}</script>\n` : ''}</head>
 <body>
 ${body}

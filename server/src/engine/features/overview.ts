@@ -10,7 +10,7 @@
  * absent for v1 documents, whose overview stays as it was.
  */
 import { daysBetween, isRealDate } from '../model/dates';
-import { arr, obj, requiredSafeguards, scalesOf, str, type PolicyModel, type ReportModel, type RoadmapModel, type ThresholdRole } from '../model/model';
+import { requiredSafeguards, scalesOf, type PolicyModel, type ReportModel, type RoadmapModel, type ThresholdRole } from '../model/model';
 import { isPlaceholderOwner } from '../rules/goal-without-owner';
 import { locate } from '../syntax/locate';
 import type { DataPath, Finding } from '../types';
@@ -167,8 +167,7 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
       if (!gradings.has(rmPath)) gradings.set(rmPath, new Map());
       for (const rv of r.model.roadmapReview) {
         if (!rv.goal || !rv.outcome) continue;
-        const note = str(obj(arr(obj(r.doc.parsed?.data)?.roadmap_review)[rv.path[1] as number])?.note);
-        gradings.get(rmPath)!.set(rv.goal, { outcome: rv.outcome, ...(note ? { note } : {}), report: r.model.id ?? display(r.doc.path), at: place(r.doc, [...rv.path, 'outcome'], display) });
+        gradings.get(rmPath)!.set(rv.goal, { outcome: rv.outcome, ...(rv.note ? { note: rv.note } : {}), report: r.model.id ?? display(r.doc.path), at: place(r.doc, [...rv.path, 'outcome'], display) });
       }
     }
     const roadmaps: RoadmapView[] = (roadmapsOf.get(path) ?? []).map((r) => {
@@ -220,28 +219,25 @@ export function buildOverview(ws: Workspace, paths: string[], findings: Map<stri
   return { today, policies: views, files, totals };
 }
 
-/** What a v2 report adds to its view (read from the model, and the raw data for free text). */
+/** What a v2 report adds to its view, from the report's model. */
 function reportV2(doc: LoadedDoc, m: ReportModel, today: string, display: (p: string) => string): Partial<ReportView> {
-  const data = obj(doc.parsed?.data);
-  const head = obj(data?.report);
   const out: Partial<ReportView> = { format: 2, models: m.models, approvedBy: m.approvedBy.map((r) => r.id), redactions: m.redactions };
   if (m.period && (m.period.from || m.period.to)) out.period = { ...(m.period.from ? { from: m.period.from } : {}), ...(m.period.to ? { to: m.period.to } : {}) };
   if (m.externalReview) {
-    const raw = obj(head?.external_review);
-    const { received, published } = m.externalReview;
+    const { reviewer, received, published, url } = m.externalReview;
     const end = isRealDate(published) ? published : undefined;
     const start = isRealDate(received) ? received : undefined;
     const days = start && end ? daysBetween(start, end) : start && !end ? daysBetween(start, today) : undefined;
     out.externalReview = {
-      ...(str(raw?.reviewer) ? { reviewer: str(raw?.reviewer) } : {}), ...(received ? { received } : {}), ...(published ? { published } : {}),
-      ...(str(raw?.url) ? { url: str(raw?.url) } : {}), ...(days !== undefined ? { days } : {}),
+      ...(reviewer ? { reviewer } : {}), ...(received ? { received } : {}), ...(published ? { published } : {}),
+      ...(url ? { url } : {}), ...(days !== undefined ? { days } : {}),
       late: days !== undefined && days > 30, at: place(doc, m.externalReview.path, display),
     };
   }
   if (m.decision) {
-    const date = obj(data?.decision)?.date;
+    const { outcome, date } = m.decision;
     out.decision = {
-      ...(m.decision.outcome ? { outcome: m.decision.outcome } : {}), ...(typeof date === 'string' ? { date } : {}),
+      ...(outcome ? { outcome } : {}), ...(date !== undefined ? { date } : {}),
       by: m.decision.by.map((r) => r.id), at: place(doc, m.decision.path, display),
     };
   }

@@ -170,9 +170,11 @@ export interface ReportModel {
   approvedBy: Ref[];
   hasApprovedBy: boolean;
   redactions: number;
-  externalReview?: { received?: string; published?: string; path: DataPath };
-  decision?: { outcome?: string; by: Ref[]; path: DataPath };
-  roadmapReview: Array<{ goal?: string; outcome?: string; path: DataPath }>;
+  externalReview?: { reviewer?: string; received?: string; published?: string; url?: string; path: DataPath };
+  decision?: { outcome?: string; date?: string; by: Ref[]; path: DataPath };
+  roadmapReview: Array<{ goal?: string; outcome?: string; note?: string; path: DataPath }>;
+  /** The thresholds each v2 threat model names (`threat_models[].thresholds`), ids of the policy. */
+  threatThresholds: Ref[];
   assessments: Assessment[];
   statuses: SafeguardStatus[];
   hasAssessments: boolean;
@@ -403,16 +405,19 @@ export function reportModel(data: Obj): ReportModel {
   const review = obj(head.external_review);
   const decision = obj(data.decision);
   const roadmapReview: ReportModel['roadmapReview'] = [];
-  arr(data.roadmap_review).forEach((rv, i) => { const r = obj(rv); if (r) roadmapReview.push({ goal: str(r.goal), outcome: str(r.outcome), path: ['roadmap_review', i] }); });
+  arr(data.roadmap_review).forEach((rv, i) => { const r = obj(rv); if (r) roadmapReview.push({ goal: str(r.goal), outcome: str(r.outcome), note: str(r.note), path: ['roadmap_review', i] }); });
+  const threatThresholds = arr(data.threat_models).flatMap((t, i) => refs(obj(t)?.thresholds, ['threat_models', i, 'thresholds']));
   return {
     kind: 'risk-report', format, id: str(head.id), policyRef: str(head.policy), model: models[0], models, published: date(head.published),
     period: period ? { from: date(period.from), to: date(period.to) } : undefined,
     previousRef: str(head.previous), roadmapRef: str(head.roadmap),
     approvedBy: idRefs(head.approved_by, ['report', 'approved_by']), hasApprovedBy: head.approved_by !== undefined,
     redactions: arr(head.redactions).length,
-    externalReview: review ? { received: date(review.received), published: date(review.published), path: ['report', 'external_review'] } : undefined,
-    decision: decision ? { outcome: str(decision.outcome), by: idRefs(decision.by, ['decision', 'by']), path: ['decision'] } : undefined,
-    roadmapReview, assessments, statuses, hasAssessments: Array.isArray(data.assessments),
+    externalReview: review ? {
+      reviewer: str(review.reviewer), received: date(review.received), published: date(review.published), url: str(review.url), path: ['report', 'external_review'],
+    } : undefined,
+    decision: decision ? { outcome: str(decision.outcome), date: date(decision.date), by: idRefs(decision.by, ['decision', 'by']), path: ['decision'] } : undefined,
+    roadmapReview, threatThresholds, assessments, statuses, hasAssessments: Array.isArray(data.assessments),
   };
 }
 

@@ -34,6 +34,7 @@ import { rule as config } from './config';
 import { rule as unusedSuppression } from './unused-suppression';
 import { rule as resourceLimit } from './resource-limit';
 import { rule as internalError } from './internal-error';
+import { rule as weakeningUnexplained } from './weakening-unexplained';
 
 /** Rules with a check, run on every document of a kind they apply to. */
 export const CHECKS: readonly Rule[] = [
@@ -46,7 +47,7 @@ export const CHECKS: readonly Rule[] = [
 ];
 
 export const RULES: readonly RuleMeta[] = [
-  yamlSyntax, ...CHECKS, config, unusedSuppression, resourceLimit, internalError,
+  yamlSyntax, ...CHECKS, config, unusedSuppression, resourceLimit, internalError, weakeningUnexplained,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(RULES.map((r) => [r.id, r]));

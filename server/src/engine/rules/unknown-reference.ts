@@ -72,6 +72,7 @@ export const rule: Rule = {
         }
         for (const r of a.evaluations) byKind(ctx, p, r, 'evaluation', 'the evidence names evaluation', ctx.policy.path);
       }
+      for (const r of m.threatThresholds) byKind(ctx, p, r, 'threshold', 'a threat model names threshold', ctx.policy.path);
       if (m.format === 2) {
         for (const [key, ref, kind] of [['previous', m.previousRef, 'risk-report'], ['roadmap', m.roadmapRef, 'roadmap']] as const) {
           if (ref === undefined) continue;

@@ -77,6 +77,7 @@ export function occurrences(doc: LoadedDoc, host: Host): SymbolOccurrence[] {
       else if (a.asl && m.format === 2) add('id', scope, a.asl, 'standard', 'ref', [...a.path, a.aslKey]);
       for (const r of a.evaluations) add('id', scope, r.id, 'evaluation', 'ref', r.path);
     }
+    for (const r of m.threatThresholds) add('id', scope, r.id, 'threshold', 'ref', r.path);
     for (const s of m.statuses) if (s.safeguard) add('id', scope, s.safeguard, 'safeguard', 'ref', [...s.path, 'safeguard']);
     for (const r of [...m.approvedBy, ...(m.decision?.by ?? [])]) add('id', scope, r.id, 'role', 'ref', r.path);
     if (m.roadmapRef !== undefined) {

@@ -309,7 +309,7 @@ export class Workspace {
     }
   }
 
-  private severity(rule: string, config: ResolvedConfig): Finding['severity'] | 'off' {
+  severity(rule: string, config: ResolvedConfig): Finding['severity'] | 'off' {
     return this.options.severityOverrides?.get(rule) ?? config.rules.get(rule) ?? RULES_BY_ID.get(rule)?.severity ?? 'error';
   }
 
