@@ -46,15 +46,26 @@ export interface ProfileEntry {
   profile?: ProfileModel;
   /** Why the entry could not be used (unknown id, missing or broken file). */
   error?: string;
+  /** The index of an earlier entry that already lists a profile with this id: this entry is
+   *  left out (claims name requirements by profile id, so two would be ambiguous). */
+  duplicateOf?: number;
 }
 
 /** The profiles a policy lists, resolved. */
 export function policyProfiles(p: PolicyModel, load: ProfileLoader): ProfileEntry[] {
   const out: ProfileEntry[] = [];
+  const seen = new Map<string, number>();
   arr(p.compliance?.profiles).forEach((v, index) => {
     const ref = str(v);
     if (ref === undefined) return;
-    out.push(resolveProfile(ref, index, load));
+    const e = resolveProfile(ref, index, load);
+    const id = e.profile?.id;
+    if (id !== undefined) {
+      const first = seen.get(id);
+      if (first !== undefined) { out.push({ index, ref, ...(e.file ? { file: e.file } : {}), duplicateOf: first }); return; }
+      seen.set(id, index);
+    }
+    out.push(e);
   });
   return out;
 }
