@@ -87,7 +87,12 @@ describe('two folders, two files', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^examples\/change-review\/v2\/policy\.rsp\.yaml {2}\(was examples\/change-review\/v1\/policy\.rsp\.yaml\)$/);
     assert.match(lines[1], /weakened +UNEXPLAINED +threshold CBRN-3: if_unmet/);
-    const effects = lines.slice(1, lines.indexOf('')).map((l) => /(weakened|strengthened|neutral)/.exec(l)[1]);
+    // An explained weakening shows the change log's reason on the line below it, in the item's column.
+    const at = lines.findIndex((l) => /explained +threshold CYBER-3: requires: ASL-3 → ASL-2$/.test(l));
+    assert.ok(at > 0, 'the explained weakening of CYBER-3');
+    assert.equal(lines[at + 1], `${' '.repeat(39)}reason: Our evaluations show cyber uplift is contained by ASL-2 protections.`);
+    assert.equal(lines.filter((l) => /^ {39}reason: /.test(l)).length, 4, 'one reason under each of the four explained weakenings');
+    const effects = lines.slice(1, lines.indexOf('')).filter((l) => !/^ {39}reason: /.test(l)).map((l) => /(weakened|strengthened|neutral)/.exec(l)[1]);
     assert.deepEqual(effects, [...effects].sort((a, b) => ['weakened', 'strengthened', 'neutral'].indexOf(a) - ['weakened', 'strengthened', 'neutral'].indexOf(b)));
     assert.equal(lines.at(-1), '✖ 22 changes in 2 documents: 8 weakenings (4 unexplained), 5 strengthened, 9 neutral');
     const same = rspLint(['diff', 'examples/change-review/v1', 'examples/change-review/v1']);
@@ -320,15 +325,23 @@ describe('markdown', () => {
     fs.mkdirSync(path.join(d, 'a')); fs.mkdirSync(path.join(d, 'b'));
     const hostile = V1.replace('  - id: C-bug-bounty', '  - id: "C-x|<img src=x onerror=alert(1)>**@admin** [l](https://evil.example)"')
       .replace('title: Uplift for serious cyber attacks', 'title: "</td><script>x</script> `code` | cell"');
+    // The new version explains a weakening with a hostile, multi-line reason.
+    const explainedV = V1.replace('title: Uplift for serious cyber attacks', 'title: plain')
+      .replace('    requires: ASL-3\n    evaluations:\n      - id: cyber-ctf', '    requires: ASL-2\n    evaluations:\n      - id: cyber-ctf')
+      .replace('reason: Cyber capabilities grew fast enough to need a threshold.', 'reason: "Line one | <b>bold</b> [x](https://evil.example)\\n::error::injected @team"');
     fs.writeFileSync(path.join(d, 'a', 'policy.rsp.yaml'), hostile);
-    fs.writeFileSync(path.join(d, 'b', 'policy.rsp.yaml'), V1.replace('title: Uplift for serious cyber attacks', 'title: plain'));
+    fs.writeFileSync(path.join(d, 'b', 'policy.rsp.yaml'), explainedV);
     const r = rspLint(['diff', '--format', 'markdown', 'a', 'b'], { cwd: d });
-    assert.equal(r.status, 0, 'one commitment renamed (identical apart from its id), a title changed');
+    assert.equal(r.status, 0, 'one commitment renamed (identical apart from its id), a title changed, a weakening explained');
+    assert.match(r.stdout, /\| yes \|.*\| Line one \\\| &lt;b&gt;bold&lt;\/b&gt; \\\[x\\\]\(https\\:\u200b\/\/evil\.example\) \\?:\\?:error\\?:\\?:injected @\u200bteam \|\n/);
+    const st = rspLint(['diff', 'a', 'b'], { cwd: d });
+    const reasonLine = st.stdout.split('\n').find((l) => l.includes('reason: '));
+    assert.ok(reasonLine && !reasonLine.trimStart().startsWith('::'), 'the reason is one line that cannot start a workflow command');
     assert.match(r.stdout, /renamed from C-x/);
     assert.doesNotMatch(r.stdout, /<img|<script|<\/td>|(?<!\\)\]\(https|@admin/);
     assert.match(r.stdout, /C-x\\\|&lt;img src=x onerror=alert\(1\)&gt;\\\*\\\*@\u200badmin\\\*\\\* \\\[l\\\]\(https\\:\u200b\/\/evil/);
-    // Every table row keeps its five cells: a | in a value cannot add one.
-    for (const l of r.stdout.split('\n').filter((x) => x.startsWith('| '))) assert.equal(l.split(/(?<!\\)\|/).length - 2, 5, l);
+    // Every table row keeps its six cells: a | in a value cannot add one.
+    for (const l of r.stdout.split('\n').filter((x) => x.startsWith('| '))) assert.equal(l.split(/(?<!\\)\|/).length - 2, 6, l);
   });
 
   test('the example README shows the real output', () => {

@@ -8,14 +8,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { jsonText, terminalText } from '../encode';
+import { jsonText, shorten, terminalText } from '../encode';
 import { EFFECT_ORDER, summarize } from '../engine/diff/diff';
-import { subjectOf, whatOf } from '../engine/diff/describe';
+import { reasonOf, subjectOf, whatOf } from '../engine/diff/describe';
 import { changeJson, reviewDocuments, type DocPair, type DocReview } from '../engine/diff/review';
 import { isConfigName, isRspDocument, isYamlName } from '../engine/model/kinds';
 import { NodeHost } from '../engine/workspace/node-host';
 import { Workspace } from '../engine/workspace/workspace';
-import { diffSummary, lineOf, ordered, renderDiffMarkdown } from '../present/diff-markdown';
+import { diffSummary, lineOf, ordered, REASON_MAX, renderDiffMarkdown } from '../present/diff-markdown';
 import { renderDiffHtml } from '../present/diff-html';
 import { discover, NOTHING_FOUND, UsageError } from './discover';
 import { GitError, GitHost, headOrEmpty, listFiles, openRepo, renames, repoPath, resolveRef, type Repo } from './git';
@@ -211,12 +211,14 @@ function stylish(reviews: readonly DocReview[], color: boolean): string {
     if (!r.changes.length) continue;
     const head = `${terminalText(r.display)}${r.oldDisplay ? `  (was ${terminalText(r.oldDisplay)})` : ''}${r.status === 'added' ? '  (new)' : r.status === 'removed' ? '  (removed)' : ''}`;
     lines.push(paint('4', head));
-    const rows = ordered([r]).map(({ change: c }) => {
+    const rows = ordered([r]).flatMap(({ change: c }) => {
       const l = lineOf(c);
       const at = l ? `${l.old ? 'was ' : ''}${l.line}` : '';
       const effect = c.effect === 'weakened' ? paint('31', 'weakened    ') : c.effect === 'strengthened' ? paint('32', 'strengthened') : paint('2', 'neutral     ');
       const expl = c.effect !== 'weakened' ? '           ' : c.explained ? 'explained  ' : paint('1;31', 'UNEXPLAINED');
-      return `  ${at.padStart(8)}  ${effect}  ${expl}  ${terminalText(subjectOf(c))}: ${terminalText(whatOf(c))}`;
+      const row = `  ${at.padStart(8)}  ${effect}  ${expl}  ${terminalText(subjectOf(c))}: ${terminalText(whatOf(c))}`;
+      // The change log's reason under an explained weakening, in the column of the item.
+      return c.explained && c.reason ? [row, `${' '.repeat(39)}${paint('2', `reason: ${terminalText(shorten(reasonOf(c)!, REASON_MAX))}`)}`] : [row];
     });
     lines.push(...rows, '');
   }

@@ -4,11 +4,11 @@
  * to its place in the new version (or, for a removal, in the old one when that is a file).
  * Every document value and file name goes through `encode/html`.
  */
-import { htmlText as esc } from '../encode';
+import { htmlText as esc, shorten } from '../encode';
 import { summarize } from '../engine/diff/diff';
-import { subjectOf, whatOf } from '../engine/diff/describe';
+import { reasonOf, subjectOf, whatOf } from '../engine/diff/describe';
 import type { DocReview, LocatedChange } from '../engine/diff/review';
-import { diffSummary, lineOf, ordered } from './diff-markdown';
+import { diffSummary, lineOf, ordered, REASON_MAX } from './diff-markdown';
 import { renderPage } from './overview-html';
 
 export interface DiffHtmlOptions {
@@ -27,6 +27,7 @@ const CSS = `
 .review td.effect { white-space: nowrap; }
 .review tr.weakened td.effect { color: var(--err); font-weight: 600; }
 .review tr.strengthened td.effect { color: var(--ok); font-weight: 600; }
+.review td.explained .reason { display: block; font-weight: 400; color: var(--muted); max-width: 28em; }
 .review tr.unexplained td.explained { color: var(--err); font-weight: 700; }
 .review td.what { font-family: var(--mono); font-size: .92em; overflow-wrap: anywhere; }
 .summary { font-size: 1.05em; margin: .4em 0 1em; }
@@ -43,7 +44,7 @@ function row(c: LocatedChange, file: { new?: string; old?: string }): string {
     ? `<a href="#" data-path="${esc(target)}" data-line="${range.start.line}" data-character="${range.start.character}" title="${esc(`${target}:${range.start.line + 1}`)}">${esc(where)}</a>`
     : esc(where);
   const unexplained = c.effect === 'weakened' && !c.explained;
-  const explained = c.effect !== 'weakened' ? '' : c.explained ? 'yes' : '<span class="sr">unexplained: </span>no';
+  const explained = c.effect !== 'weakened' ? '' : c.explained ? (c.reason ? `yes<span class="reason">${esc(shorten(reasonOf(c)!, REASON_MAX))}</span>` : 'yes') : '<span class="sr">unexplained: </span>no';
   const sym = c.effect === 'weakened' ? '▼ ' : c.effect === 'strengthened' ? '▲ ' : '';
   return `<tr class="${c.effect}${unexplained ? ' unexplained' : ''}"><td class="effect">${sym}${c.effect}</td><td class="explained">${explained}</td><td>${esc(subjectOf(c))}</td><td class="what">${esc(whatOf(c))}</td><td>${loc}</td></tr>`;
 }

@@ -4,10 +4,13 @@
  * strengthened and neutral changes, unexplained weakenings marked. Every document value and
  * file name is escaped through `encode/markdown`.
  */
-import { md, mdJoin, type Markdown } from '../encode';
+import { md, mdJoin, shorten, type Markdown } from '../encode';
 import { EFFECT_ORDER, summarize } from '../engine/diff/diff';
-import { subjectOf, whatOf } from '../engine/diff/describe';
+import { reasonOf, subjectOf, whatOf } from '../engine/diff/describe';
 import type { DocReview, LocatedChange } from '../engine/diff/review';
+
+/** How much of a change-log reason a row shows (the policy holds the whole text). */
+export const REASON_MAX = 160;
 
 function plural(n: number, one: string, many = `${one}s`): string { return `${n} ${n === 1 ? one : many}`; }
 
@@ -52,12 +55,13 @@ export function renderDiffMarkdown(reviews: readonly DocReview[], opts: { title?
   if (reviews.some((x) => x.error)) out.push(md`\n`);
   const rows = ordered(reviews);
   if (rows.length) {
-    out.push(md`| Effect | Explained | Document | Item | Change |\n|---|---|---|---|---|\n`);
+    out.push(md`| Effect | Explained | Document | Item | Change | Reason (change log) |\n|---|---|---|---|---|---|\n`);
     for (const { review, change: c } of rows) {
       const l = lineOf(c);
       const doc = `${l?.old ? review.oldDisplay ?? review.display : review.display}${l ? `:${l.line}` : ''}`;
       const explained = c.effect !== 'weakened' ? md`` : c.explained ? md`yes` : md`**no**`;
-      out.push(md`| ${mdJoin([EFFECT_CELL[c.effect]!])} | ${explained} | ${doc} | ${subjectOf(c)} | ${whatOf(c)} |\n`);
+      const reason = reasonOf(c);
+      out.push(md`| ${mdJoin([EFFECT_CELL[c.effect]!])} | ${explained} | ${doc} | ${subjectOf(c)} | ${whatOf(c)} | ${reason ? shorten(reason, REASON_MAX) : ''} |\n`);
     }
     out.push(md`\n`);
     if (s.unexplained) out.push(md`Unexplained weakenings: add an item to the policy's \`changes\` entry for its version whose \`ref\` names the changed id (or key path), with the reason.\n`);

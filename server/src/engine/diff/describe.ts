@@ -40,3 +40,9 @@ export function whatOf(c: ItemChange): string {
   }
   return `${field}${shortValue(c.old)} → ${shortValue(c.new)}`;
 }
+
+/** The change log's reason for an explained weakening, on one line (its whitespace collapsed). */
+export function reasonOf(c: ItemChange): string | undefined {
+  const r = c.explained ? c.reason?.replace(/\s+/g, ' ').trim() : undefined;
+  return r || undefined;
+}

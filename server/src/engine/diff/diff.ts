@@ -22,6 +22,8 @@ export interface ItemChange {
   new: unknown;
   effect: Effect;
   explained: boolean;
+  /** For an explained weakening: the reason its change-log item gives (not in the §10 JSON). */
+  reason?: string;
   /** Data paths of the item (or field) in the old and the new version, where it exists there. */
   oldPath?: DataPath;
   newPath?: DataPath;
@@ -248,15 +250,15 @@ const GUARDING = new Set<ItemKind>(['threshold', 'safeguard', 'evaluation', 'sta
 /** Parts without ids whose removal weakens (their addition strengthens). */
 const GUARDING_PARTS = new Set(['risk_reports', 'governance.review', 'governance.incident_response', 'governance.noncompliance_reporting', 'governance.external_review']);
 
-/** The `changes` entry of the explainer for its own version: the refs it names. */
-function explainedRefs(p: PolicyModel | undefined): { refs: Set<string>; renames: Array<{ from: string; to: string }> } {
-  const refs = new Set<string>();
+/** The `changes` entry of the explainer for its own version: the refs it names, each with the first reason given for it. */
+function explainedRefs(p: PolicyModel | undefined): { refs: Map<string, string | undefined>; renames: Array<{ from: string; to: string }> } {
+  const refs = new Map<string, string | undefined>();
   const renames: Array<{ from: string; to: string }> = [];
   if (!p || p.version === undefined) return { refs, renames };
   for (const c of p.changes) {
     if (c.version !== p.version) continue;
     for (const it of c.items) {
-      if (it.ref !== undefined) refs.add(it.ref);
+      if (it.ref !== undefined && !refs.get(it.ref)) refs.set(it.ref, it.reason?.trim() || undefined);
       if (it.change === 'renamed' && it.ref !== undefined && it.from !== undefined) renames.push({ from: it.from, to: it.ref });
     }
   }
@@ -310,8 +312,11 @@ export function diffVersions(before: Version | undefined, after: Version | undef
   }
 
   const out: ItemChange[] = [];
-  const isExplained = (effect: Effect, ...refs: string[]) => effect === 'weakened' && refs.some((r) => log.refs.has(r));
-  const push = (c: Omit<ItemChange, 'explained'>, ...refs: string[]) => out.push({ ...c, explained: isExplained(c.effect, ...refs) });
+  const push = (c: Omit<ItemChange, 'explained'>, ...refs: string[]) => {
+    const hit = c.effect === 'weakened' ? refs.filter((r) => log.refs.has(r)) : [];
+    const reason = hit.map((r) => log.refs.get(r)).find((x) => x !== undefined);
+    out.push({ ...c, explained: hit.length > 0, ...(reason !== undefined ? { reason } : {}) });
+  };
 
   const compareFields = (kind: ItemKind, key: string, id: string, a: Obj, b: Obj, aPath: DataPath, bPath: DataPath, skip: readonly string[], refs: string[]) => {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((x) => !(x in a))];

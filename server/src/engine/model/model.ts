@@ -88,7 +88,7 @@ export interface Threshold {
   ifUnmet: string[];
 }
 
-export interface Change { version?: string; date?: string; path: DataPath; items: Array<{ ref?: string; change?: string; from?: string; path: DataPath }> }
+export interface Change { version?: string; date?: string; path: DataPath; items: Array<{ ref?: string; change?: string; from?: string; reason?: string; path: DataPath }> }
 
 export interface PolicyModel {
   kind: 'policy';
@@ -322,7 +322,7 @@ export function policyModel(data: Obj): PolicyModel {
       const path: DataPath = ['changes', i];
       m.changes.push({
         version: typeof c.version === 'number' ? String(c.version) : str(c.version), date: date(c.date), path,
-        items: arr(c.items).flatMap((iv, j) => { const it = obj(iv); return it ? [{ ref: str(it.ref), change: str(it.change), from: str(it.from), path: [...path, 'items', j] }] : []; }),
+        items: arr(c.items).flatMap((iv, j) => { const it = obj(iv); return it ? [{ ref: str(it.ref), change: str(it.change), from: str(it.from), reason: str(it.reason), path: [...path, 'items', j] }] : []; }),
       });
     });
   }
