@@ -18,6 +18,7 @@
 import { contentSecurityPolicy, htmlText } from '../encode';
 import { COVERAGE_CSS, coverageHtml } from './coverage-html';
 import type { FileCounts, GoalItem, Overview, Place, PolicyView, ReportView, RoadmapView, SafeguardColumn, SafeguardStatus, ScaleView, StandardGroup, ThresholdRow } from '../engine/features/overview';
+import { contentNonce, randomNonce } from './nonce';
 
 export interface OverviewHtmlOptions {
   mode: 'file' | 'webview';
@@ -112,22 +113,6 @@ function link(c: Ctx, at: Place, inner: string, cls: string, title?: string, att
   return `<span${cls ? ` class="${cls} loc"` : ' class="loc"'} title="${tip}"${attrs}>${inner}</span>`;
 }
 
-function randomNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
-}
-
-/** A nonce derived from the page itself: a standalone file comes out the same on every run. */
-function contentNonce(text: string): string {
-  let a = 0x811c9dc5, b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c ^ (a >>> 7), 0x5bd1e995) >>> 0;
-  }
-  return `rsp${a.toString(36)}${b.toString(36)}`.padEnd(16, '0');
-}
 
 export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): string {
   return renderPage(renderOverviewBody(o, opts), opts, COVERAGE_CSS);
@@ -139,7 +124,7 @@ export function renderOverviewHtml(o: Overview, opts: OverviewHtmlOptions): stri
  * (already HTML). Shared by the change review's page (present/diff-html.ts).
  */
 export function renderPage(body: string, opts: Pick<OverviewHtmlOptions, 'mode' | 'nonce' | 'title'>, extraCss = ''): string {
-  const nonce = opts.nonce ?? (opts.mode === 'file' ? contentNonce(body) : randomNonce());
+  const nonce = opts.nonce ?? (opts.mode === 'file' ? contentNonce(body, 'rsp') : randomNonce());
   if (!/^[A-Za-z0-9+/=_-]{8,128}$/.test(nonce)) throw new Error('renderOverviewHtml: the nonce must be 8 to 128 base64 characters');
   const title = opts.title ?? 'RSP overview';
   const csp = opts.mode === 'webview'

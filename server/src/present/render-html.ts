@@ -14,6 +14,7 @@
 import { contentSecurityPolicy, htmlText, safeUrl } from '../encode';
 import type { CommitmentTrack, GoalItem, Heading, IdRef, PolicyDocument, RenderSet, StandardItem, ThresholdItem } from '../engine/publish/document';
 import { GOAL_STATUS_WORDS, GRADE_WORDS, IF_UNMET_WORDS, METHOD_WORDS, OUTCOME_WORDS, ROLE_WORDS, STATUS_WORDS, oneLine, paragraphs, word } from './render-text';
+import { contentNonce, randomNonce } from './nonce';
 
 export interface RenderHtmlOptions {
   mode: 'file' | 'webview';
@@ -179,7 +180,7 @@ export function renderDocumentBody(set: RenderSet): string {
 
 export function renderDocumentHtml(set: RenderSet, opts: RenderHtmlOptions): string {
   const body = renderDocumentBody(set);
-  const nonce = opts.nonce ?? (opts.mode === 'file' ? contentNonce(body) : randomNonce());
+  const nonce = opts.nonce ?? (opts.mode === 'file' ? contentNonce(body, 'doc') : randomNonce());
   if (!/^[A-Za-z0-9+/=_-]{8,128}$/.test(nonce)) throw new Error('renderDocumentHtml: the nonce must be 8 to 128 base64 characters');
   const first = set.documents[0];
   const title = first ? `${first.organization ? `${first.organization} — ` : ''}${first.title ?? first.id ?? 'Policy'}${first.version ? ` ${first.version}` : ''}` : 'Policy';
@@ -202,22 +203,6 @@ ${body}
 `;
 }
 
-function randomNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
-}
-
-/** A nonce derived from the page itself: the same input gives the same file. */
-function contentNonce(text: string): string {
-  let a = 0x811c9dc5, b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c ^ (a >>> 7), 0x5bd1e995) >>> 0;
-  }
-  return `doc${a.toString(36)}${b.toString(36)}`.padEnd(16, '0');
-}
 
 const CSS = `
 :root{color-scheme:light dark;--fg:#1b1f24;--muted:#57606a;--bg:#fff;--line:#d0d7de;--accent:#0b5cad;--soft:#f6f8fa;--warn:#9a6700;--bad:#b42318;--good:#1a7f37;--banner:#fff4e5}
