@@ -60,6 +60,14 @@ test('VS Code: the change review — the merge base offered, the review beside t
   }
 });
 
+test('VS Code, untrusted folder (Restricted Mode): the policy is checked, the change review says why it cannot run and runs no git', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
+  fs.rmSync(path.join(ROOT, '.test-artifacts', 'review-untrusted.png'), { force: true });
+  const r = node('review-untrusted.mjs');
+  assert.equal(r.status, 0, r.stdout.slice(-3000) + r.stderr.slice(-2000));
+  assert.match(r.stdout, /review-untrusted scenario: passed \(2 steps\)/);
+  assert.ok(fs.existsSync(path.join(ROOT, '.test-artifacts', 'review-untrusted.png')), 'screenshot');
+});
+
 test('VS Code web: the web extension runs in the browser workbench\'s web worker extension host (diagnostics with the linked policy read through vscode.workspace.fs, hover, completion, overview)', { skip: missing.length > 0 && 'tools missing (see the first test)' }, () => {
   fs.rmSync(path.join(ROOT, '.test-artifacts', 'web-overview.png'), { force: true });
   const r = node('web.mjs');

@@ -157,6 +157,9 @@ async function writeJson(file, value) {
  *   `url` opens `workspace` (with the extension loaded, if given); `baseUrl` is http://127.0.0.1:PORT/
  * @param {object} [o.settings]  user settings.json entries (merged over quiet defaults)
  * @param {string[]} [o.args]  extra code-server arguments
+ * @param {boolean} [o.workspaceTrust]  keep workspace trust on (the folder opens in Restricted Mode,
+ *   no startup prompt); by default trust is disabled, as in every other scenario
+ * @param {Record<string, string>} [o.env]  extra environment for code-server (and so the extension host)
  * @param {boolean} [o.verbose]  echo code-server's output to stderr (also env CODE_SERVER_VERBOSE=1)
  * @param {number} [o.startTimeoutMs=60000]
  */
@@ -165,6 +168,8 @@ export async function startCodeServer({
   extensionDevelopmentPath,
   settings = {},
   args = [],
+  workspaceTrust = false,
+  env: extraEnv = {},
   verbose = !!process.env.CODE_SERVER_VERBOSE,
   startTimeoutMs = 60_000,
 } = {}) {
@@ -184,7 +189,8 @@ export async function startCodeServer({
     tmpdir: path.join(tmp, 'tmp'),
   };
   for (const d of Object.values(dirs)) await fsp.mkdir(d, { recursive: true });
-  await writeJson(path.join(dirs.userData, 'User', 'settings.json'), { ...DEFAULT_SETTINGS, ...settings });
+  const trust = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
+  await writeJson(path.join(dirs.userData, 'User', 'settings.json'), { ...DEFAULT_SETTINGS, ...trust, ...settings });
   const config = path.join(tmp, 'config.yaml');
   await fsp.writeFile(config, 'auth: none\ncert: false\n');
 
@@ -198,7 +204,7 @@ export async function startCodeServer({
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
     ...args,
@@ -208,6 +214,7 @@ export async function startCodeServer({
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...extraEnv,
       XDG_CONFIG_HOME: dirs.xdgConfig,
       XDG_DATA_HOME: dirs.xdgData,
       XDG_CACHE_HOME: dirs.xdgCache,
