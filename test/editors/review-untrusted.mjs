@@ -10,20 +10,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { makeReviewRepo } from './review-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-review-untrusted-'));
 const workspace = path.join(tmp, 'repo');
 fs.mkdirSync(workspace);
-const env = { ...process.env, HOME: tmp, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (...args) => { const r = spawnSync('git', args, { cwd: workspace, env, encoding: 'utf8' }); if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`); return r.stdout.trim(); };
-const ex = (v) => path.join(root, 'examples', 'change-review', v);
-git('init', '-q', '-b', 'main');
-fs.cpSync(ex('v1'), workspace, { recursive: true });
-git('add', '-A'); git('commit', '-q', '-m', 'version 2.0');
-git('checkout', '-q', '-b', 'policy-2.1');
-fs.cpSync(ex('v2'), workspace, { recursive: true });
-git('commit', '-q', '-am', 'version 2.1');
+makeReviewRepo(workspace, tmp);
 
 // A `git` first on code-server's PATH that logs each call, then runs the real git.
 const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();

@@ -3,24 +3,16 @@
 // the review beside the policy, marks the unexplained weakenings in the editor, and the quick fix
 // logs one of them (the view follows). Screenshots in .test-artifacts/review-*.png.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { makeReviewRepo } from './review-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-review-'));
-const env = { ...process.env, HOME: workspace, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (...args) => { const r = spawnSync('git', args, { cwd: workspace, env, encoding: 'utf8' }); if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`); return r.stdout.trim(); };
-const ex = (v) => path.join(root, 'examples', 'change-review', v);
-git('init', '-q', '-b', 'main');
-fs.cpSync(ex('v1'), workspace, { recursive: true });
-git('add', '-A'); git('commit', '-q', '-m', 'version 2.0');
-git('checkout', '-q', '-b', 'policy-2.1');
-fs.cpSync(ex('v2'), workspace, { recursive: true });
-git('commit', '-q', '-am', 'version 2.1');
+makeReviewRepo(workspace);
 const text = fs.readFileSync(path.join(workspace, 'policy.rsp.yaml'), 'utf8');
 const lineOf = (needle) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
