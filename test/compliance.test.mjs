@@ -384,8 +384,7 @@ compliance:
 
 describe('a workspace profile in the web extension\'s server (Chromium worker; files through the client)', { skip: !fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium') && 'no Chromium' }, () => {
   test('the profile is read through rsp/readFile and its requirements checked', async () => {
-    const http = await import('node:http');
-    const { openBrowser } = await import('./editors/code-server.mjs');
+    const { openWorkerPage } = await import('./lib/web-worker.mjs');
     const EX = path.join(ROOT, 'examples', 'example-labs');
     const BASE = 'vscode-vfs://github/acme/policies';
     const profile = fs.readFileSync(path.join(EX, 'example-labs-controls.profile.yaml'), 'utf8').replace('params: { max_days: 15, imminent_max_hours: 24 }', 'params: { max_days: 7, imminent_max_hours: 24 }');
@@ -393,44 +392,13 @@ describe('a workspace profile in the web extension\'s server (Chromium worker; f
       [`${BASE}/example-labs.rsp.yaml`]: fs.readFileSync(path.join(EX, 'example-labs.rsp.yaml'), 'utf8'),
       [`${BASE}/example-labs-controls.profile.yaml`]: profile,
     };
-    const server = http.createServer((req, res) => {
-      if (req.url === '/server.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(fs.readFileSync(path.join(ROOT, 'dist', 'web', 'server.js'))); return; }
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><title>LSP test page</title>');
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    const browser = await openBrowser();
+    const { page, close } = await openWorkerPage();
     try {
-      const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}/`);
       const r = await page.evaluate(async ({ files, base }) => {
-        const worker = new Worker('/server.js');
-        const log = { reads: [], diagnostics: {}, errors: [] };
-        let nextId = 1;
-        const pending = new Map();
-        const waiters = [];
-        const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-        worker.onerror = (e) => log.errors.push(String(e.message));
-        worker.onmessage = ({ data: m }) => {
-          if (m.id !== undefined && m.method === undefined) { pending.get(m.id)?.(m); pending.delete(m.id); return; }
-          if (m.method === 'textDocument/publishDiagnostics') { log.diagnostics[m.params.uri] = m.params.diagnostics; waiters.forEach((w) => w()); return; }
-          if (m.id === undefined) return;
-          let result = null;
-          if (m.method === 'rsp/readFile') { log.reads.push(m.params.uri); result = m.params.uri in files ? { ok: true, base64: b64(files[m.params.uri]) } : { ok: false, reason: 'missing' }; }
-          else if (m.method === 'rsp/findFiles') result = Object.keys(files).filter((u) => u.startsWith(m.params.uri + '/'));
-          else if (m.method === 'workspace/configuration') result = m.params.items.map(() => ({ today: '2026-11-23' }));
-          worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
-        };
-        const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); worker.postMessage({ jsonrpc: '2.0', id, method, params }); });
-        const until = (fn, ms = 20000) => new Promise((resolve, reject) => {
-          const t = setTimeout(() => reject(new Error('timeout; ' + JSON.stringify(log).slice(0, 2000))), ms);
-          const check = () => { const v = fn(); if (v) { clearTimeout(t); resolve(v); } };
-          waiters.push(check); check();
-        });
-        await request('initialize', { processId: null, rootUri: base, workspaceFolders: [{ uri: base, name: 'policies' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
-        worker.postMessage({ jsonrpc: '2.0', method: 'initialized', params: {} });
+        const { until, start, log, terminate } = globalThis.startWorkerClient(files, base);
+        await start();
         const diags = await until(() => { const d = log.diagnostics[`${base}/example-labs.rsp.yaml`]; return d && d.some((x) => x.code === 'compliance-gap') && d; });
-        worker.terminate();
+        terminate();
         return { diags, log };
       }, { files, base: BASE });
       assert.deepEqual(r.log.errors, []);
@@ -438,8 +406,7 @@ describe('a workspace profile in the web extension\'s server (Chromium worker; f
       assert.deepEqual(r.diags.map((d) => d.code), ['compliance-gap']);
       assert.match(r.diags[0].message, /^example-labs-controls\/CTL-5 \(Controls Std §3\.1: .*\) is not met: incidents are reported within 15 days; at most 7 days is required/);
     } finally {
-      await browser.close();
-      server.close();
+      await close();
     }
   });
 });

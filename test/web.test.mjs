@@ -5,10 +5,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import { ROOT } from './lib/cli.mjs';
-import { openBrowser } from './editors/code-server.mjs';
+import { openWorkerPage } from './lib/web-worker.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -35,20 +34,9 @@ const BASE = 'vscode-vfs://github/acme/policies';
 const EDITED = ROADMAP.replace('supports: [asl3-two-party-access]', 'supports: [asl3-two-party-acces]');
 
 describe('the browser language server in Chromium', { skip: !fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
-  let server, browser, page, url;
-  before(async () => {
-    server = http.createServer((req, res) => {
-      if (req.url === '/server.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(fs.readFileSync(path.join(ROOT, 'dist', 'web', 'server.js'))); return; }
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><title>LSP test page</title>');
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${server.address().port}/`;
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await page.goto(url);
-  });
-  after(async () => { await browser?.close(); server?.close(); });
+  let page, close;
+  before(async () => { ({ page, close } = await openWorkerPage()); });
+  after(async () => { await close?.(); });
 
   test('diagnostics with the linked policy read through the client, hover, completion, definition, overview', async () => {
     const files = {
@@ -58,38 +46,8 @@ describe('the browser language server in Chromium', { skip: !fs.existsSync(CHROM
       [`${BASE}/README.md`]: '# policies\n',
     };
     const r = await page.evaluate(async ({ files, base, edited }) => {
-      const worker = new Worker('/server.js');
-      const log = { reads: [], finds: [], diagnostics: {}, errors: [] };
-      let nextId = 1;
-      const pending = new Map();
-      const waiters = [];
-      const b64 = (s) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-      worker.onerror = (e) => log.errors.push(String(e.message));
-      worker.onmessage = ({ data: m }) => {
-        if (m.id !== undefined && m.method === undefined) { pending.get(m.id)?.(m); pending.delete(m.id); return; }
-        if (m.method === 'textDocument/publishDiagnostics') { log.diagnostics[m.params.uri] = m.params.diagnostics; waiters.forEach((w) => w()); return; }
-        if (m.id === undefined) return;
-        let result = null;
-        if (m.method === 'rsp/readFile') {
-          log.reads.push(m.params.uri);
-          result = m.params.uri in files ? { ok: true, base64: b64(files[m.params.uri]) } : { ok: false, reason: 'missing' };
-        } else if (m.method === 'rsp/findFiles') {
-          log.finds.push(m.params.uri);
-          result = Object.keys(files).filter((u) => u.startsWith(m.params.uri + '/') && /\.ya?ml$/.test(u));
-        } else if (m.method === 'workspace/configuration') {
-          result = m.params.items.map(() => ({ today: '2026-11-23' }));
-        }
-        worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
-      };
-      const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); worker.postMessage({ jsonrpc: '2.0', id, method, params }); });
-      const notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
-      const until = (fn, ms = 20000) => new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('timeout; ' + JSON.stringify(log).slice(0, 2000))), ms);
-        const check = () => { const v = fn(); if (v) { clearTimeout(t); resolve(v); } };
-        waiters.push(check); check();
-      });
-      const init = await request('initialize', { processId: null, rootUri: base, workspaceFolders: [{ uri: base, name: 'policies' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
-      notify('initialized', {});
+      const { request, notify, until, start, log, terminate } = globalThis.startWorkerClient(files, base);
+      const init = await start();
       const roadmapUri = `${base}/example-labs/frontier-safety.roadmap.yaml`;
       // The workspace scan publishes the documents on "disk" (the virtual file system).
       const reportDiags = await until(() => log.diagnostics[`${base}/example-labs/2026-q3.risk-report.yaml`]);
@@ -101,7 +59,7 @@ describe('the browser language server in Chromium', { skip: !fs.existsSync(CHROM
       const complete = await request('textDocument/completion', { textDocument: { uri: roadmapUri }, position: { line, character: edited.split('\n')[line].indexOf('asl3-two') + 4 } });
       const def = await request('textDocument/definition', { textDocument: { uri: roadmapUri }, position: { line: lineOf('supports: [asl3-egress-control]'), character: edited.split('\n')[lineOf('supports: [asl3-egress-control]')].indexOf('asl3-egress') + 3 } });
       const overview = await request('rsp/overview', { nonce: 'abcdefabcdefabcdef' });
-      worker.terminate();
+      terminate();
       return { init: init.result, reportDiags, diags, hover: hover.result, complete: complete.result, def: def.result, overview: overview.result?.html?.length ?? 0, overviewText: overview.result?.body ?? '', log };
     }, { files, base: BASE, edited: EDITED });
 
