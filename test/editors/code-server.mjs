@@ -435,3 +435,21 @@ export async function goToLine(page, spec) {
   await page.keyboard.press('Enter');
   await box.waitFor({ state: 'hidden', timeout: 10_000 });
 }
+
+/** Runs `title` (e.g. "RSP: Open Policy Overview") from the command palette. A command that
+ *  shows only once the extension is ready (a `when` clause) may not be listed yet: the palette
+ *  is asked again, a few times. */
+export async function runCommand(page, title, { attempts = 6, timeout = 15_000 } = {}) {
+  const label = title.replace(/^[^:]*:\s*/, '');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('F1');
+    await page.keyboard.type(title);
+    try { await row.waitFor({ timeout }); break; } catch (e) {
+      if (i >= attempts) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2000);
+    }
+  }
+  await page.keyboard.press('Enter');
+}

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-compliance-vscode-'));
@@ -58,10 +58,7 @@ try {
   let view;
   await step('the overview shows the coverage matrix: profile × requirement, met or gap, with citations', async () => {
     await open('example-labs.rsp.yaml');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('RSP: Open Policy Overview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Policy Overview' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Open Policy Overview');
     view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     const matrix = view.locator('section.coverage');
     await matrix.waitFor({ timeout: 30_000 });

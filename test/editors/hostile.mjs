@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 import { POLICY, ROADMAP } from '../security/hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,10 +61,7 @@ try {
   });
   let view;
   await step('the policy overview webview shows the text literally', async () => {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('RSP: Open Policy Overview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Policy Overview' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Open Policy Overview');
     view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await view.locator('body', { hasText: 'T-1' }).waitFor({ timeout: 30_000 });
     const dom = await view.locator('body').evaluate((b) => ({

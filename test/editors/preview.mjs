@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-preview-'));
@@ -37,10 +37,7 @@ try {
   });
   let view;
   await step('RSP: Preview Policy Document from the command palette', async () => {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('RSP: Preview Policy Document');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Policy Document' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Preview Policy Document');
     view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await view.locator('h1', { hasText: 'Responsible Scaling Policy' }).waitFor({ timeout: 30_000 });
   });

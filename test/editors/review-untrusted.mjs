@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 import { makeReviewRepo } from './review-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,13 +46,7 @@ try {
   });
   await step('RSP: Review Changes Against Git Ref… says it does not run git in an untrusted folder, and runs none', async () => {
     const before = callCount();
-    const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Review Changes Against Git Ref' }).first();
-    for (let i = 0; ; i++) {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('RSP: Review Changes Against Git Ref');
-      try { await command.waitFor({ timeout: 10_000 }); break; } catch (e) { if (i === 5) throw e; await page.keyboard.press('Escape'); await page.waitForTimeout(2000); }
-    }
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Review Changes Against Git Ref');
     const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'untrusted workspace' });
     await toast.first().waitFor({ timeout: 20_000 });
     assert.match(await toast.first().innerText(), /runs git, which rsp-lint does not run in an untrusted workspace/);

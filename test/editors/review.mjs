@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 import { makeReviewRepo } from './review-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,14 +37,7 @@ try {
   });
   let view;
   await step('RSP: Review Changes Against Git Ref… offers the merge base with main first', async () => {
-    // The command shows once the server is ready (rspLint.active): ask again until it does.
-    const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Review Changes Against Git Ref' }).first();
-    for (let i = 0; ; i++) {
-      await page.keyboard.press('F1');
-      await page.keyboard.type('RSP: Review Changes Against Git Ref');
-      try { await command.waitFor({ timeout: 10_000 }); break; } catch (e) { if (i === 5) throw e; await page.keyboard.press('Escape'); await page.waitForTimeout(2000); }
-    }
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Review Changes Against Git Ref');
     const first = page.locator('.quick-input-list .monaco-list-row').first();
     await first.waitFor({ timeout: 15_000 });
     assert.match(await first.innerText(), /merge base with main/);

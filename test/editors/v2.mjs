@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer } from './code-server.mjs';
+import { goToLine as goToLineIn, openBrowser, saveScreenshot, startCodeServer, runCommand } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'rsp-v2-vscode-'));
@@ -51,10 +51,7 @@ try {
     await page.keyboard.press('Escape');
   });
   await step('the overview marks the alert thresholds and what they warn of', async () => {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('RSP: Open Policy Overview');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Policy Overview' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'RSP: Open Policy Overview');
     const view = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await view.locator('body', { hasText: 'CBRN-uplift-1-alert' }).waitFor({ timeout: 30_000 });
     const body = await view.locator('body').innerText();
